@@ -1,0 +1,5 @@
+/** store of the call-center core. */
+@NullMarked
+package dev.callcenter.core.store;
+
+import org.jspecify.annotations.NullMarked;
