@@ -615,7 +615,6 @@ public final class Acd implements AutoCloseable {
 
   private void index(AgentState a) {
     if (!a.indexed && a.state == RoutingState.AVAILABLE) {
-      a.randomKey = random.nextLong();
       queue(a.department).addAgent(a);
       a.indexed = true;
     }
@@ -989,7 +988,7 @@ public final class Acd implements AutoCloseable {
   private QueueState queue(Department department) {
     return queues.computeIfAbsent(department, d -> {
       QueueConfig config = configs.get(d);
-      return new QueueState(config != null ? config : QueueConfig.defaults(d));
+      return new QueueState(config != null ? config : QueueConfig.defaults(d), random);
     });
   }
 
@@ -1168,7 +1167,7 @@ public final class Acd implements AutoCloseable {
       return this;
     }
 
-    /** The source of random keys for {@link AgentSelector#random()}; seed it for repeatable routing. */
+    /** The source of {@link AgentSelector#random()} choices; seed it for repeatable routing. */
     public Builder random(Random value) {
       random = once(random, value, "random");
       return this;

@@ -25,7 +25,4 @@ public interface AgentCandidate {
 
   /** The ACD's offer counter when the agent was last offered a call; 0 if never (round robin orders by it). */
   long lastOffered();
-
-  /** A random number drawn from the ACD's {@link java.util.Random} each time the agent becomes available. */
-  long randomKey();
 }

@@ -47,12 +47,11 @@ public interface AgentSelector {
   }
 
   /**
-   * A uniformly random available agent: each agent draws a fresh {@link AgentCandidate#randomKey()} from the ACD's
-   * {@link java.util.Random} (seed it in {@link Acd.Builder#random}) when it becomes available, and the smallest
-   * key is chosen.
+   * A uniformly random eligible agent, drawn with the ACD's {@link java.util.Random} (seed it in
+   * {@link Acd.Builder#random} for repeatable routing). Picking costs O(1).
    */
   static AgentSelector random() {
-    return named("random", Comparator.comparingLong(AgentCandidate::randomKey), false);
+    return RandomSelector.INSTANCE;
   }
 
   /** Always the first available agent in rank order (a hunt group). */

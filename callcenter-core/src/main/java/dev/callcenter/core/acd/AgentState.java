@@ -23,7 +23,6 @@ final class AgentState implements AgentCandidate {
   long callsHandled;
   Duration talkTime;
   long lastOffered;
-  long randomKey;
   int noAnswers;
   boolean indexed;
   /** Bumped on every routing-state change; a timer set for an older epoch is stale. */
@@ -87,11 +86,6 @@ final class AgentState implements AgentCandidate {
   @Override
   public long lastOffered() {
     return lastOffered;
-  }
-
-  @Override
-  public long randomKey() {
-    return randomKey;
   }
 
   @Override

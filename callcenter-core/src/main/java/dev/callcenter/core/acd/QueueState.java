@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -47,8 +48,13 @@ final class QueueState {
     final TreeSet<WaitingCall> byAge = new TreeSet<>(BY_AGE);
   }
 
-  QueueState(QueueConfig config) {
+  private final @Nullable Random random;
+  private final RandomPool anyPool = new RandomPool();
+  private final Map<String, List<RandomPool>> skillPools = new HashMap<>();
+
+  QueueState(QueueConfig config, Random random) {
     this.config = config;
+    this.random = config.selector() instanceof RandomSelector ? random : null;
     Comparator<AgentCandidate> order = config.selector().order();
     this.agentOrder = Comparator.<AgentState, AgentCandidate>comparing(a -> a, order)
         .thenComparing(a -> a.id);
@@ -97,11 +103,56 @@ final class QueueState {
   void addAgent(AgentState a) {
     available.add(a);
     a.skills.forEach((skill, level) -> levels(skill).get(level).add(a));
+    if (random != null) {
+      anyPool.add(a);
+      a.skills.forEach((skill, level) -> pools(skill).get(level).add(a));
+    }
   }
 
   void removeAgent(AgentState a) {
     available.remove(a);
     a.skills.forEach((skill, level) -> levels(skill).get(level).remove(a));
+    if (random != null) {
+      anyPool.remove(a);
+      a.skills.forEach((skill, level) -> pools(skill).get(level).remove(a));
+    }
+  }
+
+  private List<RandomPool> pools(String skill) {
+    return skillPools.computeIfAbsent(skill, s -> {
+      List<RandomPool> list = new ArrayList<>(Skill.MAX_PROFICIENCY + 1);
+      for (int i = 0; i <= Skill.MAX_PROFICIENCY; i++) {
+        list.add(new RandomPool());
+      }
+      return list;
+    });
+  }
+
+  /** A uniformly random eligible agent: O(1). */
+  private @Nullable AgentState randomAgent(Random rnd, @Nullable String skill, int minLevel) {
+    if (skill == null || minLevel == 0) {
+      return anyPool.size() == 0 ? null : anyPool.get(rnd.nextInt(anyPool.size()));
+    }
+    List<RandomPool> list = skillPools.get(skill);
+    if (list == null) {
+      return null;
+    }
+    int total = 0;
+    for (int level = minLevel; level <= Skill.MAX_PROFICIENCY; level++) {
+      total += list.get(level).size();
+    }
+    if (total == 0) {
+      return null;
+    }
+    int pick = rnd.nextInt(total);
+    for (int level = minLevel; level <= Skill.MAX_PROFICIENCY; level++) {
+      RandomPool pool = list.get(level);
+      if (pick < pool.size()) {
+        return pool.get(pick);
+      }
+      pick -= pool.size();
+    }
+    throw new IllegalStateException("pick out of range");
   }
 
   private List<TreeSet<AgentState>> levels(String skill) {
@@ -119,6 +170,9 @@ final class QueueState {
    * (any agent when the skill is null or the level 0). At most six set heads: O(log n).
    */
   @Nullable AgentState bestAgent(@Nullable String skill, int minLevel) {
+    if (random != null) {
+      return randomAgent(random, skill, minLevel);
+    }
     boolean byProficiency = config.selector().highestProficiencyFirst();
     if (skill == null || (minLevel == 0 && !byProficiency)) {
       return available.isEmpty() ? null : available.first();
