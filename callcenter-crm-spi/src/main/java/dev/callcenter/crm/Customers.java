@@ -76,7 +76,7 @@ public final class Customers implements CustomerDirectory {
     requirePhonesFree(customer);
     Customer stored = store.insert(customer);
     invalidate(stored.phones());
-    LOG.info("customer {} created", stored.id());
+    LOG.debug("customer {} created", stored.id());
     return stored;
   }
 
@@ -173,7 +173,7 @@ public final class Customers implements CustomerDirectory {
       try {
         store.delete(current);
         invalidate(current.phones());
-        LOG.info("customer {} deleted", id);
+        LOG.debug("customer {} deleted", id);
         return;
       } catch (VersionConflictException e) {
         if (attempt >= maxRetries) {

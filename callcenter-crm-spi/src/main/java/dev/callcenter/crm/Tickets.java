@@ -67,7 +67,7 @@ public final class Tickets {
         blankToNull(request.assignee()), List.of(), cleanTags(request.tags()), now, now, null,
         sla.dueAt(priority, now), 0);
     Ticket stored = store.insert(ticket);
-    LOG.info("ticket {} opened ({}, {})", stored.id(), stored.priority(), stored.department());
+    LOG.debug("ticket {} opened ({}, {})", stored.id(), stored.priority(), stored.department());
     center.emit(EventType.TICKET_CREATED, stored.id(), stored);
     if (stored.customerId() != null) {
       recordOnCustomer(stored.customerId(), stored, now);
