@@ -4,6 +4,11 @@ import dev.callcenter.core.store.AgentStore;
 import dev.callcenter.core.store.CallRecordStore;
 import dev.callcenter.core.store.CallStore;
 import dev.callcenter.core.store.EventLogStore;
+import dev.callcenter.crm.CustomerStore;
+import dev.callcenter.crm.TicketStore;
+import dev.callcenter.crm.TranscriptStore;
+import dev.callcenter.sip.extension.ExtensionStore;
+import dev.callcenter.sip.extension.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * @param description for the health check and the log, without credentials
  */
 record Storage(CallStore calls, AgentStore agents, CallRecordStore callRecords, EventLogStore eventLog,
-    boolean persistent, String description, Runnable resources) implements AutoCloseable {
+    CustomerStore customers, TicketStore tickets, TranscriptStore transcripts, ExtensionStore extensions,
+    UserStore users, boolean persistent, String description, Runnable resources) implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
   static Storage open(String dbUrl) {
@@ -24,7 +30,8 @@ record Storage(CallStore calls, AgentStore agents, CallRecordStore callRecords, 
       LOG.warn("no JDBC store in this build: {} is not used, everything is kept in memory", redact(dbUrl));
     }
     return new Storage(CallStore.inMemory(), AgentStore.inMemory(), CallRecordStore.inMemory(),
-        EventLogStore.inMemory(), false, "memory", () -> {});
+        EventLogStore.inMemory(), CustomerStore.inMemory(), TicketStore.inMemory(), TranscriptStore.inMemory(),
+        ExtensionStore.inMemory(), UserStore.inMemory(), false, "memory", () -> {});
   }
 
   @Override
