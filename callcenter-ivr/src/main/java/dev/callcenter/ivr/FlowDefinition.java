@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param interDigitTimeout how long to wait between two keys of one answer
  * @param defaultLanguage the language used when LANGUAGE_SELECTION is left out and nothing else is known
  * @param defaultRegion region for phone numbers keyed without a country code (ISO 3166), or null
- * @param menu the INTENT stage's DTMF menu: key to department
+ * @param menu the INTENT stage's DTMF menu: key to department, in the order the options are announced
  * @param forms each department's data-collection questions, in order
  * @param confirmBelow classifications with a lower confidence are confirmed with the caller
  * @param fallback where calls go when a stage runs out of retries
@@ -79,7 +79,7 @@ public record FlowDefinition(
     settings = Map.copyOf(s);
     Checks.notNull(interDigitTimeout, "interDigitTimeout");
     Checks.notNull(defaultLanguage, "defaultLanguage");
-    menu = Map.copyOf(Checks.notNull(menu, "menu"));
+    menu = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Checks.notNull(menu, "menu")));
     for (String key : menu.keySet()) {
       if (!key.matches("[0-9*#]")) {
         throw InvalidInputException.of("menu", "keys must be one DTMF key (0-9, *, #), was '%s'",

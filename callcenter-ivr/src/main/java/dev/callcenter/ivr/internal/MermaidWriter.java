@@ -7,7 +7,6 @@ import dev.callcenter.ivr.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Writes a flow as a Mermaid flowchart: the stages that run, the menu, the forms and the fallback. */
 public final class MermaidWriter {
@@ -29,7 +28,7 @@ public final class MermaidWriter {
       out.append("  ").append(running.get(i).name()).append(" --> ").append(running.get(i + 1).name()).append('\n');
     }
     if (flow.runs(Stage.INTENT)) {
-      for (Map.Entry<String, Department> e : new TreeMap<>(flow.menu()).entrySet()) {
+      for (Map.Entry<String, Department> e : flow.menu().entrySet()) {
         String node = "MENU_" + e.getValue().id().replace('-', '_');
         out.append("  INTENT -- \"key ").append(e.getKey()).append("\" --> ").append(node).append("([\"")
             .append(e.getValue().id()).append("\"])\n");

@@ -367,7 +367,7 @@ public final class StateMachine {
         t.collectDigits(t.def.pinLength(), '#');
       }
       case INTENT -> {
-        for (Map.Entry<String, Department> e : new java.util.TreeMap<>(t.def.menu()).entrySet()) {
+        for (Map.Entry<String, Department> e : t.def.menu().entrySet()) {
           t.say("intent.option", Map.of("department", t.departmentName(e.getValue()), "key", e.getKey()));
         }
         t.say("intent.ask_reason");

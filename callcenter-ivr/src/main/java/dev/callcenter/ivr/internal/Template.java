@@ -48,8 +48,9 @@ public final class Template {
 
   /**
    * Renders with the arguments. Numbers get {@code arabicIndic} digits when asked; inside right-to-left text every
-   * argument is isolated (numbers left-to-right, text by its first strong character) so that numbers and Latin
-   * names keep their order. A missing argument renders as its {@code {name}}.
+   * argument is isolated (numbers left-to-right with LRI, text by its first strong character with FSI) so that
+   * numbers and Latin names keep their order; inside left-to-right text only arguments with right-to-left letters
+   * are isolated. A missing argument renders as its {@code {name}}.
    */
   public String render(Map<String, ?> args, boolean rightToLeft, boolean arabicIndic) {
     if (params.length == 0) {
@@ -72,17 +73,32 @@ public final class Template {
       } else {
         String text = value.toString();
         boolean numeric = isNumeric(text);
-        out.append(numeric && rightToLeft ? LRI : FSI);
+        boolean isolate = rightToLeft || hasRightToLeft(text);
+        if (isolate) {
+          out.append(numeric && rightToLeft ? LRI : FSI);
+        }
         if (numeric) {
           appendNumber(out, text, arabicIndic);
         } else {
           out.append(text);
         }
-        out.append(PDI);
+        if (isolate) {
+          out.append(PDI);
+        }
       }
     }
     out.append(literals[params.length]);
     return out.toString();
+  }
+
+  private static boolean hasRightToLeft(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      byte d = Character.getDirectionality(text.charAt(i));
+      if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isNumeric(String text) {
