@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A small keyword classifier: counts the normalised keywords (single words or phrases) of each department in an
- * utterance. Confidence is the winner's share of all matches, times 0.7 when only one term matched.
+ * utterance, each word also tried without its Arabic clitic prefix and accusative alef. Confidence is the winner's share of all matches, times 0.7 when only one term matched.
  */
 public final class KeywordClassifier implements IntentClassifier {
   public static final KeywordClassifier DEFAULT = new KeywordClassifier(defaultDictionary());
@@ -38,7 +38,7 @@ public final class KeywordClassifier implements IntentClassifier {
     List<String> tokens = TextNormalizer.tokens(text);
     String[] stripped = new String[tokens.size()];
     for (int i = 0; i < stripped.length; i++) {
-      stripped[i] = TextNormalizer.stripPrefix(tokens.get(i));
+      stripped[i] = TextNormalizer.stripSuffix(TextNormalizer.stripPrefix(tokens.get(i)));
     }
     Map<Department, Integer> scores = new LinkedHashMap<>();
     Map<Department, List<String>> terms = new LinkedHashMap<>();

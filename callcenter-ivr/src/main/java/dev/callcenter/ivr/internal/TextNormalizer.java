@@ -61,6 +61,15 @@ public final class TextNormalizer {
     return tokens;
   }
 
+  /** The token without the alef of an accusative ending (تالفاً → تالف), or itself. */
+  public static String stripSuffix(String token) {
+    int n = token.length();
+    if (n > 3 && token.charAt(n - 1) == 'ا' && token.charAt(0) >= '\u0600' && token.charAt(0) <= '\u06FF') {
+      return token.substring(0, n - 1);
+    }
+    return token;
+  }
+
   /** The token without its first Arabic clitic prefix (و، ب، ل، ف، ال and their combinations), or itself. */
   public static String stripPrefix(String token) {
     for (String p : PREFIXES) {
