@@ -413,6 +413,9 @@ public final class StateMachine {
 
   private void fallback(Turn t) {
     Stage from = t.stage();
+    if (t.language == null) { // ran out of tries at the language menu: reception speaks the default language
+      t.language = t.def.defaultLanguage();
+    }
     t.state.put(FALLBACK_FROM, from.name());
     t.tags.add("ivr-fallback");
     t.say("fallback.reception");
