@@ -77,8 +77,7 @@ public final class JdbcStores implements AutoCloseable {
     boolean h2InMemory = h2 && jdbcUrl.startsWith("jdbc:h2:mem:")
         && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY");
     HikariConfig config = new HikariConfig();
-    // an in-memory H2 database lives only while a connection is open; keep it until close()
-    config.setJdbcUrl(h2InMemory ? jdbcUrl + ";DB_CLOSE_DELAY=-1" : jdbcUrl);
+    config.setJdbcUrl(h2Url(jdbcUrl, h2InMemory));
     if (user != null) {
       config.setUsername(user);
     }
@@ -104,6 +103,23 @@ public final class JdbcStores implements AutoCloseable {
       throw e;
     }
     return new JdbcStores(pool, pool, h2InMemory);
+  }
+
+  /**
+   * The URL with the H2 settings the stores rely on, unless the URL sets them itself: an in-memory database lives
+   * only while a connection is open, so it is kept until {@link #close()}; a file database writes each commit
+   * before acknowledging it ({@code WRITE_DELAY=0}), so that even a killed process loses nothing acknowledged.
+   */
+  private static String h2Url(String jdbcUrl, boolean h2InMemory) {
+    String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+    if (h2InMemory) {
+      return jdbcUrl + ";DB_CLOSE_DELAY=-1";
+    }
+    if (upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")
+        && !upper.startsWith("JDBC:H2:SSL:") && !upper.contains("WRITE_DELAY")) {
+      return jdbcUrl + ";WRITE_DELAY=0";
+    }
+    return jdbcUrl;
   }
 
   /**

@@ -18,16 +18,18 @@ import java.util.UUID;
 final class TestDatabase implements AutoCloseable {
   static final String POSTGRES_URL_VARIABLE = "CALLCENTER_TEST_POSTGRES_URL";
 
+  private final String url;
   private final JdbcStores stores;
   private final Runnable dropSchema;
 
-  private TestDatabase(JdbcStores stores, Runnable dropSchema) {
-    this.stores = stores;
+  private TestDatabase(String url, Runnable dropSchema) {
+    this.url = url;
+    this.stores = JdbcStores.open(url);
     this.dropSchema = dropSchema;
   }
 
   static TestDatabase h2() {
-    return new TestDatabase(JdbcStores.open("jdbc:h2:mem:" + uniqueName()), () -> {});
+    return new TestDatabase("jdbc:h2:mem:" + uniqueName(), () -> {});
   }
 
   /** A schema of its own on PostgreSQL, dropped by {@link #close()}. */
@@ -37,7 +39,7 @@ final class TestDatabase implements AutoCloseable {
     execute(baseUrl, "CREATE SCHEMA " + schema);
     String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     try {
-      return new TestDatabase(JdbcStores.open(url), () -> execute(baseUrl, "DROP SCHEMA " + schema + " CASCADE"));
+      return new TestDatabase(url, () -> execute(baseUrl, "DROP SCHEMA " + schema + " CASCADE"));
     } catch (RuntimeException e) {
       execute(baseUrl, "DROP SCHEMA " + schema + " CASCADE");
       throw e;
@@ -51,6 +53,11 @@ final class TestDatabase implements AutoCloseable {
       return configured;
     }
     return EmbeddedServer.URL;
+  }
+
+  /** The JDBC URL, to open a second pool on the same database (another "node"). */
+  String url() {
+    return url;
   }
 
   JdbcStores stores() {
