@@ -15,6 +15,7 @@ module dev.callcenter.core {
   exports dev.callcenter.core.event;
   exports dev.callcenter.core.store;
   exports dev.callcenter.core.flow;
+  exports dev.callcenter.core.acd;
   exports dev.callcenter.core.internal to
       dev.callcenter.rules, dev.callcenter.crm, dev.callcenter.sip, dev.callcenter.ivr, dev.callcenter.testkit,
       dev.callcenter.jdbc;
