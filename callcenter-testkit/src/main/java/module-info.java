@@ -9,4 +9,5 @@ module dev.callcenter.testkit {
   requires transitive org.assertj.core;
 
   exports dev.callcenter.testkit;
+  exports dev.callcenter.testkit.store;
 }
