@@ -13,4 +13,5 @@ module dev.callcenter.testkit {
   exports dev.callcenter.testkit;
   exports dev.callcenter.testkit.crm;
   exports dev.callcenter.testkit.extension;
+  exports dev.callcenter.testkit.store;
 }
