@@ -151,7 +151,30 @@ final class CallSession {
       refuse();
       return;
     }
-    perform(bridge.center().startFlow(id));
+    FlowStep first;
+    try {
+      first = bridge.center().startFlow(id);
+    } catch (RuntimeException e) {
+      fail("the call flow failed to start", e);
+      return;
+    }
+    perform(first);
+  }
+
+  /** The call flow or the call center failed on this call: it is marked FAILED and hung up. */
+  private void fail(String why, RuntimeException e) {
+    CallId id = callId;
+    LOG.warn("{} for call {} on channel {}; the call is ended", why, id, channel, e);
+    if (id != null) {
+      try {
+        bridge.center().findCall(id).filter(c -> c.status().canMoveTo(CallStatus.FAILED))
+            .ifPresent(c -> bridge.center().changeStatus(id, CallStatus.FAILED));
+      } catch (RuntimeException again) {
+        LOG.warn("could not mark call {} as failed", id, again);
+      }
+    }
+    stopCollecting();
+    refuse();
   }
 
   private void digit(char key) {
@@ -314,9 +337,13 @@ final class CallSession {
     FlowStep step;
     try {
       step = bridge.center().handleInput(id, input);
-    } catch (CallCenterException e) {
-      LOG.debug("call {} took no more input ({}); hanging up", id, e.getMessage());
-      refuse();
+    } catch (RuntimeException e) {
+      if (bridge.center().findCall(id).map(Call::isActive).orElse(false)) {
+        fail("the call flow failed on " + input.getClass().getSimpleName(), e);
+      } else {
+        LOG.debug("call {} has ended and takes no more input; hanging up", id);
+        refuse();
+      }
       return;
     }
     perform(step);
