@@ -61,6 +61,7 @@ final class DigestChallenges {
   private record Failures(int count, Instant lockedUntil, Instant lastAt) {}
 
   private final String realm;
+  private final List<String> algorithms;
   private final DigestCredentialSource credentials;
   private final Clock clock;
   private final Duration nonceLifetime;
@@ -71,9 +72,10 @@ final class DigestChallenges {
   private final Map<String, Long> nonceCounts = new ConcurrentHashMap<>();
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  DigestChallenges(String realm, DigestCredentialSource credentials, Clock clock, Duration nonceLifetime,
+  DigestChallenges(String realm, List<String> algorithms, DigestCredentialSource credentials, Clock clock, Duration nonceLifetime,
       int maxFailures, Duration lockout) {
     this.realm = realm;
+    this.algorithms = List.copyOf(algorithms);
     this.credentials = credentials;
     this.clock = clock;
     this.nonceLifetime = nonceLifetime;
@@ -90,7 +92,7 @@ final class DigestChallenges {
   Outcome.Challenge challenge(boolean stale) {
     String nonce = newNonce();
     List<String> headers = new ArrayList<>();
-    for (String algorithm : ALGORITHMS) {
+    for (String algorithm : algorithms) {
       headers.add("Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", algorithm=" + algorithm
           + ", qop=\"auth\"" + (stale ? ", stale=true" : ""));
     }
@@ -115,7 +117,7 @@ final class DigestChallenges {
     }
     String algorithm = given.algorithm() == null ? "MD5" : given.algorithm().toUpperCase(Locale.ROOT);
     String problem = null;
-    if (!ALGORITHMS.contains(algorithm)) {
+    if (!algorithms.contains(algorithm)) {
       problem = "unsupported algorithm";
     } else if (!realm.equals(given.realm())) {
       problem = "wrong realm";
