@@ -13,5 +13,6 @@ module dev.callcenter.testkit {
   exports dev.callcenter.testkit;
   exports dev.callcenter.testkit.crm;
   exports dev.callcenter.testkit.extension;
+  exports dev.callcenter.testkit.sip;
   exports dev.callcenter.testkit.store;
 }
