@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The API over real HTTP and WebSocket, against a server on a free port. */
+/**
+ * The API over real HTTP and WebSocket, against a server on a free port; run once per database by the subclasses.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerApiTest {
+abstract class ServerApiSuite {
   static final String ADMIN = "test-admin-token-0123456789";
   static final long MAX_BODY = 4096;
 
@@ -29,9 +31,15 @@ class ServerApiTest {
   String agent;
   String viewer;
 
+  /** The database the server runs on, in {@code dataDir} when it is a file. */
+  abstract String dbUrl(Path dataDir);
+
+  /** Drops what {@link #dbUrl} created. */
+  void dropDatabase() {}
+
   @BeforeAll
   void start() {
-    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withDbUrl(ServerSettings.IN_MEMORY)
+    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withDbUrl(dbUrl(dataDir))
         .withAdminToken(ADMIN).withMaxBodyBytes(MAX_BODY));
     client = new HttpTestClient(server.port());
     supervisor = server.tokens().issue(Role.SUPERVISOR, "sup-1");
@@ -42,6 +50,7 @@ class ServerApiTest {
   @AfterAll
   void stop() {
     server.close();
+    dropDatabase();
   }
 
   @Test
