@@ -70,6 +70,41 @@ class TicketAutomationTest {
   }
 
   @Test
+  void aComplaintCallProducesATicketThroughTheShippedRules() {
+    CrmService crm = crm(RulesTicketPolicy.of(dev.callcenter.rules.RuleEngine.defaults()));
+    Call call = center.createCall(NewCall.fromPhone("+966501234567"));
+    center.enqueue(call.id(), Department.COMPLAINTS, Priority.NORMAL);
+    runPending();
+    center.end(call.id());
+    runPending();
+    assertThat(tickets(crm)).singleElement().satisfies(t -> {
+      assertThat(t.callId()).isEqualTo(call.id().value());
+      assertThat(t.tags()).contains("auto:complaint");
+      assertThat(t.department()).isEqualTo(Department.COMPLAINTS);
+      assertThat(t.description()).contains("ticket-complaint");
+    });
+    assertThat(center.eventsAfter(0, 1000)).filteredOn(e -> e.type() == EventType.TICKET_CREATED).hasSize(1);
+  }
+
+  @Test
+  void theRulesOpenACallbackTicketAfterAFifteenMinuteWait() {
+    CrmService crm = crm(RulesTicketPolicy.of(dev.callcenter.rules.RuleEngine.defaults()));
+    Call call = center.createCall(NewCall.fromPhone("+966501234567"));
+    center.enqueue(call.id(), Department.SALES, Priority.NORMAL);
+    clock.advance(Duration.ofMinutes(16));
+    center.abandon(call.id());
+    Call quick = center.createCall(NewCall.fromPhone("+966502222222"));
+    center.enqueue(quick.id(), Department.SALES, Priority.NORMAL);
+    center.abandon(quick.id());
+    runPending();
+    assertThat(tickets(crm)).singleElement().satisfies(t -> {
+      assertThat(t.callId()).isEqualTo(call.id().value());
+      assertThat(t.tags()).contains("auto:callback");
+      assertThat(t.priority()).isEqualTo(TicketPriority.HIGH);
+    });
+  }
+
+  @Test
   void aSalesCallProducesNoTicket() {
     CrmService crm = crm(TicketPolicy.defaults());
     Call call = center.createCall(NewCall.fromPhone("+966501234567"));
