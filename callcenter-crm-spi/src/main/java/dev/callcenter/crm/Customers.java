@@ -76,7 +76,8 @@ public final class Customers implements CustomerDirectory {
         : Language.of(request.preferredLanguage());
     String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
     String pinHash = request.pin() == null ? null : pins.hash(request.pin());
-    Customer customer = new Customer(id, request.name().strip(), phones, blankToNull(request.email()), language,
+    String name = Checks.notBlank(request.name(), "name").strip();
+    Customer customer = new Customer(id, name, phones, blankToNull(request.email()), language,
         request.tier() == null ? Customer.DEFAULT_TIER : request.tier(), request.notes(), request.tags(), pinHash,
         List.of(), now, now, 0);
     requirePhonesFree(customer);

@@ -63,7 +63,8 @@ public final class Tickets {
     Instant now = clock.instant();
     TicketPriority priority = request.priority() == null ? TicketPriority.MEDIUM : request.priority();
     Ticket ticket = new Ticket(UUID.randomUUID().toString(), request.customerId(), request.callId(),
-        request.subject().strip(), request.description(), TicketStatus.OPEN, priority, request.department(),
+        Checks.notBlank(request.subject(), "subject").strip(), request.description(), TicketStatus.OPEN, priority,
+        request.department(),
         blankToNull(request.assignee()), List.of(), cleanTags(request.tags()), now, now, null,
         sla.dueAt(priority, now), 0);
     Ticket stored = store.insert(ticket);
