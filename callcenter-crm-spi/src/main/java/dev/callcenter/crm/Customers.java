@@ -191,6 +191,13 @@ public final class Customers implements CustomerDirectory {
     return modify(customerId, c -> c.withInteraction(interaction, clock.instant()));
   }
 
+  /** Appends the interaction unless one of the same type and reference is already in the history. */
+  Customer recordInteractionOnce(String customerId, Interaction interaction) {
+    Checks.notNull(interaction, "interaction");
+    return modify(customerId, c -> c.interactions().stream().anyMatch(i -> i.type() == interaction.type()
+        && i.reference().equals(interaction.reference())) ? c : c.withInteraction(interaction, clock.instant()));
+  }
+
   /** Deletes the customer (whatever version is current). */
   public void delete(String id) {
     for (int attempt = 0; ; attempt++) {
@@ -213,6 +220,9 @@ public final class Customers implements CustomerDirectory {
     for (int attempt = 0; ; attempt++) {
       Customer current = store.get(id);
       Customer next = change.apply(current);
+      if (next.equals(current)) {
+        return current;
+      }
       try {
         Customer stored = store.update(next);
         Set<PhoneNumber> touched = new HashSet<>(current.phones());

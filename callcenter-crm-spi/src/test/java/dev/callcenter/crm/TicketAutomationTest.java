@@ -105,6 +105,25 @@ class TicketAutomationTest {
   }
 
   @Test
+  void severalNodesHearingTheSameEventsOpenOneTicketAndRecordTheCallOnce() {
+    TicketStore sharedTickets = TicketStore.inMemory();
+    CustomerStore sharedCustomers = CustomerStore.inMemory();
+    List<CrmService> nodes = List.of(1, 2, 3).stream().map(n -> CrmService.builder(center).executor(executor)
+        .ticketStore(sharedTickets).customerStore(sharedCustomers).pinHashIterations(1_000).build()).toList();
+    Customer omar = nodes.get(0).customers().create(NewCustomer.builder().name("Omar").build());
+    Call call = center.createCall(NewCall.fromPhone("+966501234567"));
+    center.updateCall(call.id(), c -> c.withCustomer(c.customer().withCustomerId(omar.id()), clock.instant()));
+    center.enqueue(call.id(), Department.COMPLAINTS, Priority.NORMAL);
+    center.end(call.id());
+    assertThat(pending).hasSizeGreaterThan(10);
+    runPending();
+    assertThat(tickets(nodes.get(1))).hasSize(1);
+    Customer after = nodes.get(2).customers().get(omar.id());
+    assertThat(after.callCount()).isEqualTo(1);
+    assertThat(after.ticketCount()).isEqualTo(1);
+  }
+
+  @Test
   void aSalesCallProducesNoTicket() {
     CrmService crm = crm(TicketPolicy.defaults());
     Call call = center.createCall(NewCall.fromPhone("+966501234567"));
