@@ -265,9 +265,19 @@ abstract class ServerApiSuite {
   void analyticsReportsQueuesAndAgents() {
     String callId = client.post("/api/calls", null, Map.of("phone", "+966501234572")).json().at("/call/id").asText();
     client.post("/api/calls/" + callId + "/route", agent, Map.of("department", "sales"));
+    client.send("PATCH", "/api/agents/agent-sales/status", supervisor, Map.of("status", "available"), Map.of());
+    client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId", "agent-sales"));
+    client.post("/api/calls/" + callId + "/end", agent, null);
     JsonNode analytics = client.get("/api/analytics", supervisor).json();
-    assertThat(analytics.get("calls").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(analytics.get("queues").findValuesAsText("department")).contains("sales");
+    JsonNode sales = null;
+    for (JsonNode q : analytics.get("queues")) {
+      if (q.get("department").asText().equals("sales")) {
+        sales = q;
+      }
+    }
+    assertThat(sales.get("answered").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(sales.get("serviceLevel").asDouble()).isBetween(0.0, 1.0);
     assertThat(analytics.get("agents").findValuesAsText("agentId")).contains("agent-sales");
     assertThat(client.get("/api/analytics?from=2025-02-30", supervisor).status()).isEqualTo(400);
   }
