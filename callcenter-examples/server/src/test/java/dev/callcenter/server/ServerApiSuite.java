@@ -411,6 +411,51 @@ abstract class ServerApiSuite {
     assertThat(complaint.json().get("department").asText()).isEqualTo("complaints");
   }
 
+  @Test
+  void aCallIsTransferredToAnotherAgentWhoseStatusFollows() {
+    String callId = client.post("/api/calls", null, Map.of("phone", "+966501234574")).json().at("/call/id").asText();
+    client.send("PATCH", "/api/agents/agent-sales/status", supervisor, Map.of("status", "available"), Map.of());
+    client.send("PATCH", "/api/agents/agent-complaints/status", supervisor, Map.of("status", "available"), Map.of());
+    assertThat(client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId",
+        "agent-sales")).status()).isEqualTo(200);
+    HttpTestClient.Reply moved = client.post("/api/calls/" + callId + "/transfer", agent,
+        Map.of("agentId", "agent-complaints"));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.json().get("agentId").asText()).isEqualTo("agent-complaints");
+    assertThat(moved.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(client.get("/api/agents/agent-sales", viewer).json().get("status").asText()).isEqualTo("AVAILABLE");
+    assertThat(client.get("/api/agents/agent-complaints", viewer).json().get("status").asText()).isEqualTo("BUSY");
+    HttpTestClient.Reply both = client.post("/api/calls/" + callId + "/transfer", agent,
+        Map.of("agentId", "agent-sales", "department", "sales"));
+    assertThat(both.status()).isEqualTo(400);
+    client.post("/api/calls/" + callId + "/end", agent, null);
+    assertThat(client.get("/api/agents/agent-complaints", viewer).json().get("status").asText())
+        .isEqualTo("AVAILABLE");
+  }
+
+  @Test
+  void aBrowserMayGiveTheTokenAsAQueryParameter() throws Exception {
+    long last = server.callCenter().eventLog().lastSequence();
+    java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.net.http.WebSocket ws = client.http().newWebSocketBuilder().buildAsync(java.net.URI.create("ws://127.0.0.1:"
+        + server.port() + "/ws/updates?after=" + last + "&access_token=" + viewer), new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data,
+              boolean lastPart) {
+            received.add(data.toString());
+            w.request(1);
+            return null;
+          }
+        }).join();
+    String callId = client.post("/api/calls", null, Map.of("phone", "+966501234575")).json().at("/call/id").asText();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (received.stream().noneMatch(m -> m.contains(callId)) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(received).anyMatch(m -> m.contains("call:new") && m.contains(callId));
+    ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
+  }
+
   private static List<String> types(List<JsonNode> events, String subject) {
     return events.stream().filter(e -> e.get("subject").asText().equals(subject))
         .map(e -> e.get("type").asText()).toList();
