@@ -18,6 +18,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,6 +113,15 @@ public final class CallCenterServer implements AutoCloseable {
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.useVirtualThreads = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/dev/callcenter/server/web";
+        files.location = Location.CLASSPATH;
+        files.headers = Map.of(
+            "Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
+      });
       config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(),
           Math.round(ms)));
       if (!settings.corsOrigins().isEmpty()) {
@@ -253,6 +264,9 @@ public final class CallCenterServer implements AutoCloseable {
       return;
     }
     Set<RouteRole> roles = ctx.routeRoles();
+    if (roles.isEmpty()) {
+      return; // not an API route (every route of the table has a role): the static web page
+    }
     if (roles.contains(Role.ANYONE)) {
       limiter.acquire("ip:" + ctx.ip());
       return;
