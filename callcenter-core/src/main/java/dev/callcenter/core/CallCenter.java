@@ -173,7 +173,7 @@ public final class CallCenter {
     if (!call.status().canMoveTo(CallStatus.IN_PROGRESS)) {
       throw IllegalTransitionException.of("call " + callId, call.status(), CallStatus.IN_PROGRESS);
     }
-    setAgentStatus(agentId, AgentStatus.BUSY);
+    reserveAgent(agentId, callId);
     Call updated;
     try {
       updated = modifyCall(callId, c -> {
@@ -340,6 +340,28 @@ public final class CallCenter {
           Agent stored = agents.update(next);
           emit(EventType.AGENT_STATUS_CHANGED, stored);
           return stored;
+        }
+      } catch (VersionConflictException e) {
+        if (attempt >= maxRetries) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** AVAILABLE to BUSY as one compare-and-set: of two calls racing for one agent, one gets it. */
+  private void reserveAgent(AgentId agentId, CallId callId) {
+    for (int attempt = 0; ; attempt++) {
+      Agent agent = getAgent(agentId);
+      if (agent.status() != AgentStatus.AVAILABLE) {
+        throw IllegalTransitionException.of("agent " + agentId + " (to take call " + callId + ")", agent.status(),
+            AgentStatus.BUSY);
+      }
+      try {
+        synchronized (emitLock) {
+          Agent stored = agents.update(agent.withStatus(AgentStatus.BUSY, clock.instant()));
+          emit(EventType.AGENT_STATUS_CHANGED, stored);
+          return;
         }
       } catch (VersionConflictException e) {
         if (attempt >= maxRetries) {
