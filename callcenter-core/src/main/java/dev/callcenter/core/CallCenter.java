@@ -216,8 +216,9 @@ public final class CallCenter {
   public Call updateCall(CallId id, UnaryOperator<Call> change) {
     Call updated = modifyCall(id, c -> {
       Call next = change.apply(c);
-      if (next.status() != c.status() || !next.id().equals(c.id())) {
-        throw InvalidInputException.of("call", "an update may not change the id or status; use changeStatus");
+      if (next == null || next.status() != c.status() || !next.id().equals(c.id()) || next.version() != c.version()) {
+        throw InvalidInputException.of("call",
+            "an update must return the call with the same id, status and version; use changeStatus for the status");
       }
       return next;
     }, EventType.CALL_UPDATED);
