@@ -20,15 +20,25 @@ public abstract class Condition {
 
   /** Where the condition sits in its rule, for example {@code when.all[1]}. */
   final String path;
+  private @Nullable String description;
 
   Condition(String path) {
     this.path = path;
   }
 
-  public abstract boolean test(FactValues f, long local);
+  /** How the condition reads, for example {@code waitSeconds gt 120}; worked out once. */
+  public final String describe() {
+    String d = description;
+    if (d == null) {
+      d = describeOnce();
+      description = d;
+    }
+    return d;
+  }
 
-  /** How the condition reads, for example {@code waitSeconds gt 120}. */
-  public abstract String describe();
+  abstract String describeOnce();
+
+  public abstract boolean test(FactValues f, long local);
 
   /** The facts this condition looked at and their values. */
   abstract void seen(FactValues f, long local, Map<String, @Nullable Object> out);
@@ -38,9 +48,15 @@ public abstract class Condition {
     if (test(f, local)) {
       return null;
     }
-    Map<String, @Nullable Object> seen = new LinkedHashMap<>();
+    Map<String, @Nullable Object> seen = new LinkedHashMap<>(4);
     seen(f, local, seen);
-    return new Failure(path, describe(), Collections.unmodifiableMap(seen));
+    return new Failure(path, describe(), seen.size() == 1 ? singleton(seen)
+        : Collections.unmodifiableMap(seen));
+  }
+
+  private static Map<String, @Nullable Object> singleton(Map<String, @Nullable Object> seen) {
+    Map.Entry<String, @Nullable Object> e = seen.entrySet().iterator().next();
+    return Collections.singletonMap(e.getKey(), e.getValue());
   }
 
   /** A failed condition: where it is in the rule, how it reads, and the values it saw. */
@@ -78,7 +94,7 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return Arrays.stream(parts).map(Condition::describe).collect(Collectors.joining(" and ", "(", ")"));
     }
 
@@ -109,7 +125,7 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return Arrays.stream(parts).map(Condition::describe).collect(Collectors.joining(" or ", "(", ")"));
     }
 
@@ -135,7 +151,7 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return "not " + inner.describe();
     }
 
@@ -160,17 +176,28 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return fact.jsonName() + " " + op + (valueText.isEmpty() ? "" : " " + valueText);
     }
 
     @Override
     void seen(FactValues f, long local, Map<String, @Nullable Object> out) {
+      out.put(fact.jsonName(), value(f, local));
+    }
+
+    private @Nullable Object value(FactValues f, long local) {
       if (fact.type() == FactKind.Type.TIME) {
-        out.put(fact.jsonName(), local == NO_TIME ? null : TimeOfDay.describe(local));
-      } else {
-        out.put(fact.jsonName(), f.value(fact));
+        return local == NO_TIME ? null : TimeOfDay.describe(local);
       }
+      return f.value(fact);
+    }
+
+    @Override
+    public @Nullable Failure failure(FactValues f, long local) {
+      if (test(f, local)) {
+        return null;
+      }
+      return new Failure(path, describe(), Collections.singletonMap(fact.jsonName(), value(f, local)));
     }
   }
 
