@@ -289,8 +289,8 @@ public abstract class Condition {
     }
   }
 
-  /** Comparisons of a number (or boolean stored as 0/1) with constants. */
-  static final class NumberCompare extends Leaf {
+  /** Comparisons of a number (or boolean stored as 0/1) with constants, one class per operator. */
+  abstract static class NumberCompare extends Leaf {
     static final int EQ = 0;
     static final int NE = 1;
     static final int GT = 2;
@@ -301,46 +301,87 @@ public abstract class Condition {
     static final int IN = 7;
     static final int NOT_IN = 8;
 
-    private final int kind;
-    private final double a;
-    private final double b;
-    private final double[] set;
+    final int slot;
+    final double a;
 
-    NumberCompare(String path, FactKind fact, String op, int kind, double a, double b, double[] set,
-        String valueText) {
+    NumberCompare(String path, FactKind fact, String op, double a, String valueText) {
       super(path, fact, op, valueText);
-      this.kind = kind;
+      this.slot = fact.slot();
       this.a = a;
-      this.b = b;
-      this.set = set;
     }
 
-    @Override
-    public boolean test(FactValues f, long local) {
-      double v = f.numbers[fact.slot()];
-      if (v != v) {
-        return false;
-      }
+    static Condition of(String path, FactKind fact, String op, int kind, double a, double b, double[] set,
+        String valueText) {
       switch (kind) {
-        case EQ: return v == a;
-        case NE: return v != a;
-        case GT: return v > a;
-        case GTE: return v >= a;
-        case LT: return v < a;
-        case LTE: return v <= a;
-        case BETWEEN: return v >= a && v <= b;
-        case IN:
-        case NOT_IN: {
-          boolean found = false;
-          for (double s : set) {
-            if (s == v) {
-              found = true;
-              break;
+        case EQ:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] == a;
             }
-          }
-          return found == (kind == IN);
+          };
+        case NE:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              double v = f.numbers[slot];
+              return v == v && v != a;
+            }
+          };
+        case GT:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] > a;
+            }
+          };
+        case GTE:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] >= a;
+            }
+          };
+        case LT:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] < a;
+            }
+          };
+        case LTE:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] <= a;
+            }
+          };
+        case BETWEEN:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              double v = f.numbers[slot];
+              return v >= a && v <= b;
+            }
+          };
+        default: {
+          boolean wanted = kind == IN;
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              double v = f.numbers[slot];
+              if (v != v) {
+                return false;
+              }
+              for (double s : set) {
+                if (s == v) {
+                  return wanted;
+                }
+              }
+              return !wanted;
+            }
+          };
         }
-        default: return false;
       }
     }
   }
