@@ -150,6 +150,10 @@ public final class CallCenter {
 
   /** Routes the call and puts it in its department's queue ({@code call:routed}, then {@code call:queued}). */
   public Call enqueue(CallId id, Department department, Priority priority) {
+    Call current = getCall(id);
+    if (!current.status().canMoveTo(CallStatus.IN_QUEUE)) { // refuse before routing: nothing half-done
+      throw IllegalTransitionException.of("call " + id, current.status(), CallStatus.IN_QUEUE);
+    }
     route(id, department, priority);
     return changeStatus(id, CallStatus.IN_QUEUE);
   }
