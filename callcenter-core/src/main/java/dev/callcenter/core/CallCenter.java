@@ -130,7 +130,7 @@ public final class CallCenter {
     Call updated = modifyCall(id, c -> c.moveTo(status, clock.instant()));
     emit(eventFor(status), updated);
     if (status.isFinal()) {
-      releaseAgent(updated);
+      releaseAgent(updated, AgentStatus.AVAILABLE);
     }
     return updated;
   }
@@ -150,6 +150,10 @@ public final class CallCenter {
 
   /** Routes the call and puts it in its department's queue ({@code call:routed}, then {@code call:queued}). */
   public Call enqueue(CallId id, Department department, Priority priority) {
+    Call current = getCall(id);
+    if (!current.status().canMoveTo(CallStatus.IN_QUEUE)) { // refuse before routing: nothing half-done
+      throw IllegalTransitionException.of("call " + id, current.status(), CallStatus.IN_QUEUE);
+    }
     route(id, department, priority);
     return changeStatus(id, CallStatus.IN_QUEUE);
   }
@@ -187,6 +191,18 @@ public final class CallCenter {
   /** The call ends normally: COMPLETED, {@code call:ended}; its agent becomes AVAILABLE with updated statistics. */
   public Call end(CallId id) {
     return changeStatus(id, CallStatus.COMPLETED);
+  }
+
+  /**
+   * Ends the call like {@link #end(CallId)}, but its agent, when BUSY, goes to {@code agentStatusAfter} instead of
+   * AVAILABLE (the ACD passes BUSY to keep the agent in wrap-up). The agent's statistics are updated either way.
+   */
+  public Call end(CallId id, AgentStatus agentStatusAfter) {
+    Checks.notNull(agentStatusAfter, "agentStatusAfter");
+    Call updated = modifyCall(id, c -> c.moveTo(CallStatus.COMPLETED, clock.instant()));
+    emit(EventType.CALL_ENDED, updated);
+    releaseAgent(updated, agentStatusAfter);
+    return updated;
   }
 
   /** The caller hung up before an agent answered: ABANDONED, {@code call:abandoned}. */
@@ -330,7 +346,7 @@ public final class CallCenter {
     }
   }
 
-  private void releaseAgent(Call ended) {
+  private void releaseAgent(Call ended, AgentStatus statusAfter) {
     AgentId agentId = ended.agentId();
     if (agentId == null) {
       return;
@@ -342,7 +358,7 @@ public final class CallCenter {
       Instant now = clock.instant();
       Agent next = agent.withStats(agent.stats().plusCall(talk, now));
       if (agent.status() == AgentStatus.BUSY) {
-        next = next.withStatus(AgentStatus.AVAILABLE, now);
+        next = next.withStatus(statusAfter, now);
       }
       try {
         Agent stored = agents.update(next);

@@ -1,0 +1,204 @@
+package dev.callcenter.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.callcenter.core.internal.Checks;
+import dev.callcenter.core.store.AgentStore;
+import dev.callcenter.core.store.CallRecordStore;
+import dev.callcenter.core.store.CallStore;
+import dev.callcenter.core.store.EventLogStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every storage SPI of the call-center core on one JDBC database, H2 or PostgreSQL. Opening migrates the schema
+ * (Flyway, history table {@code cc_schema_history}); several nodes may share one database, since every write is
+ * compare-and-set and the event log's sequence is taken under a row lock.
+ *
+ * <pre>{@code
+ * try (JdbcStores db = JdbcStores.open("jdbc:h2:file:./data/callcenter")) {
+ *   CallCenter center = CallCenter.builder().callStore(db.calls()).agentStore(db.agents())
+ *       .callRecordStore(db.callRecords()).eventLog(db.eventLog()).build();
+ * }
+ * }</pre>
+ *
+ * <p>Times are kept to the microsecond: a record's instants come back from a write truncated to microseconds,
+ * exactly as a later read returns them. Structured fields (customer info, collected data, tags, skills, event
+ * data) are JSON text; the fields lists filter on are indexed columns.
+ */
+public final class JdbcStores implements AutoCloseable {
+  /** Connections in the pool that {@link #open(String, String, String)} creates. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
+  private static final String MIGRATIONS = "classpath:db/callcenter";
+
+  private final DataSource dataSource;
+  private final @Nullable HikariDataSource ownPool;
+  private final boolean shutdownH2OnClose;
+  private final CallStore calls;
+  private final AgentStore agents;
+  private final CallRecordStore callRecords;
+  private final EventLogStore eventLog;
+
+  private JdbcStores(DataSource dataSource, @Nullable HikariDataSource ownPool, boolean shutdownH2OnClose) {
+    this.dataSource = dataSource;
+    this.ownPool = ownPool;
+    this.shutdownH2OnClose = shutdownH2OnClose;
+    Database database = new Database(dataSource);
+    this.calls = new JdbcCallStore(database);
+    this.agents = new JdbcAgentStore(database);
+    this.callRecords = new JdbcCallRecordStore(database);
+    this.eventLog = new JdbcEventLogStore(database);
+  }
+
+  /**
+   * Opens the database at {@code jdbcUrl} ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}) with a pool of
+   * {@link #DEFAULT_POOL_SIZE} connections, and migrates its schema.
+   */
+  public static JdbcStores open(String jdbcUrl) {
+    return open(jdbcUrl, null, null);
+  }
+
+  /** Like {@link #open(String)}, logging in as {@code user}; the password is handed to the driver only. */
+  public static JdbcStores open(String jdbcUrl, @Nullable String user, @Nullable String password) {
+    Checks.notBlank(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:")) {
+      throw dev.callcenter.core.InvalidInputException.of("jdbcUrl", "must start with 'jdbc:', such as "
+          + "jdbc:h2:file:./data/callcenter or jdbc:postgresql://localhost:5432/callcenter");
+    }
+    boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
+    boolean h2InMemory = h2 && jdbcUrl.startsWith("jdbc:h2:mem:")
+        && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(h2Url(jdbcUrl, h2InMemory));
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setPoolName("callcenter-jdbc");
+    config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+    if (h2) {
+      // appenders of the event log wait for each other's row lock; H2's default wait is one second
+      config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+    }
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw JdbcStoreException.of("open the database", e);
+    }
+    try {
+      migrate(pool);
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new JdbcStores(pool, pool, h2InMemory);
+  }
+
+  /**
+   * The URL with the H2 settings the stores rely on, unless the URL sets them itself: an in-memory database lives
+   * only while a connection is open, so it is kept until {@link #close()}; a file database writes each commit
+   * before acknowledging it ({@code WRITE_DELAY=0}), so that even a killed process loses nothing acknowledged.
+   */
+  private static String h2Url(String jdbcUrl, boolean h2InMemory) {
+    String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+    if (h2InMemory) {
+      return jdbcUrl + ";DB_CLOSE_DELAY=-1";
+    }
+    if (upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")
+        && !upper.startsWith("JDBC:H2:SSL:") && !upper.contains("WRITE_DELAY")) {
+      return jdbcUrl + ";WRITE_DELAY=0";
+    }
+    return jdbcUrl;
+  }
+
+  /**
+   * Uses a data source the caller manages (and closes): migrates its schema and returns the stores on it.
+   * {@link #close()} leaves the data source open.
+   */
+  public static JdbcStores open(DataSource dataSource) {
+    Checks.notNull(dataSource, "dataSource");
+    migrate(dataSource);
+    return new JdbcStores(dataSource, null, false);
+  }
+
+  private static void migrate(DataSource dataSource) {
+    String product;
+    try (Connection connection = dataSource.getConnection()) {
+      product = connection.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw JdbcStoreException.of("connect to the database", e);
+    }
+    boolean postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
+    try {
+      Flyway.configure(JdbcStores.class.getClassLoader())
+          .dataSource(dataSource)
+          .locations(MIGRATIONS)
+          .table("cc_schema_history")
+          .baselineOnMigrate(false)
+          .failOnMissingLocations(true)
+          .placeholders(Map.of("id_collation", postgres ? "COLLATE \"C\"" : ""))
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw JdbcStoreException.of("migrate the call-center schema on " + product, e);
+    }
+  }
+
+  public CallStore calls() {
+    return calls;
+  }
+
+  public AgentStore agents() {
+    return agents;
+  }
+
+  public CallRecordStore callRecords() {
+    return callRecords;
+  }
+
+  public EventLogStore eventLog() {
+    return eventLog;
+  }
+
+  /** The data source the stores use, for the application's own tables and health checks. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Closes the pool this instance opened (not a data source passed to {@link #open(DataSource)}). */
+  @Override
+  public void close() {
+    if (ownPool == null || ownPool.isClosed()) {
+      return;
+    }
+    if (shutdownH2OnClose) {
+      Connection connection = null;
+      try {
+        connection = ownPool.getConnection();
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("SHUTDOWN");
+        }
+      } catch (SQLException e) {
+        throw JdbcStoreException.of("shut the in-memory database down", e);
+      } finally {
+        if (connection != null) {
+          ownPool.evictConnection(connection); // SHUTDOWN closed it already
+        }
+        ownPool.close();
+      }
+      return;
+    }
+    ownPool.close();
+  }
+}
