@@ -36,6 +36,14 @@ public final class IvrSessionFootprint {
       idle[i] = IvrStepBenchmark.atMainMenu(ivr, "+966501234567");
     }
     long withIdle = usedAfterGc();
+    Call[] collecting = new Call[n];
+    for (int i = 0; i < n; i++) {
+      collecting[i] = waitingForSecondField(ivr);
+    }
+    long withCollecting = usedAfterGc();
+    Call example = collecting[0];
+    collecting = null;
+    long collectingReleased = usedAfterGc();
     @SuppressWarnings("unchecked")
     Map<String, String>[] states = new Map[n];
     for (int i = 0; i < n; i++) {
@@ -50,9 +58,23 @@ public final class IvrSessionFootprint {
     System.out.printf("IVR session state alone (flowState map):    %8.1f%n",
         (withStatesOnly - withBare) / (double) n);
     System.out.printf("example session state: %s, ivrStage=%s%n", states[0], "INTENT");
+    System.out.printf("call idle in DATA_COLLECTION (Arabic complaint by text, order number given), bytes each: "
+        + "%8.1f%n", (withCollecting - collectingReleased) / (double) n);
+    System.out.printf("  its session state: %s; collected data: %s%n", example.flowState(), example.collectedData());
     if (bare.length + states.length == 0) {
       System.out.println(); // keeps both arrays reachable until here
     }
+  }
+
+  private static Call waitingForSecondField(IvrFlow ivr) {
+    Call call = Call.initiate(CallId.random(), new CustomerInfo(null, PhoneNumber.parse("+966501234567"), null,
+        null), new CallMetadata("phone", null, null), IvrStepBenchmark.CLOCK);
+    dev.callcenter.core.flow.FlowStep step = ivr.begin(call);
+    step = ivr.handle(step.call(), dev.callcenter.core.flow.FlowInput.text("عربي"));
+    step = ivr.handle(step.call(), dev.callcenter.core.flow.FlowInput.digits("0501234567#"));
+    step = ivr.handle(step.call(), dev.callcenter.core.flow.FlowInput.text("عندي شكوى، الطلب وصل متأخرًا"));
+    step = ivr.handle(step.call(), dev.callcenter.core.flow.FlowInput.text("رقم الطلب ١٢٣٤٥٦٧٨"));
+    return step.call();
   }
 
   private static long usedAfterGc() throws InterruptedException {
