@@ -221,14 +221,15 @@ public final class StateMachine {
         t.actions.add(prompts.render("greeting.welcome", Language.ARABIC));
         t.actions.add(prompts.render("greeting.welcome", Language.ENGLISH));
       }
-      if (decision.outOfHours() && t.def.businessHours() != null) {
-        Map<String, Object> hours = Map.of("open", t.def.businessHours().open().toString(),
-            "close", t.def.businessHours().close().toString());
+      if (decision.outOfHours()) {
+        String id = t.def.businessHours() == null ? "greeting.closed" : "greeting.out_of_hours";
+        Map<String, Object> hours = t.def.businessHours() == null ? Map.of() : Map.of(
+            "open", t.def.businessHours().open().toString(), "close", t.def.businessHours().close().toString());
         if (t.language != null) {
-          t.say("greeting.out_of_hours", hours);
+          t.say(id, hours);
         } else {
-          t.actions.add(prompts.render("greeting.out_of_hours", Language.ARABIC, hours));
-          t.actions.add(prompts.render("greeting.out_of_hours", Language.ENGLISH, hours));
+          t.actions.add(prompts.render(id, Language.ARABIC, hours));
+          t.actions.add(prompts.render(id, Language.ENGLISH, hours));
         }
       }
     }
@@ -459,7 +460,7 @@ public final class StateMachine {
         t.customer.customerId(), t.state.get(TIER), t.department,
         confidence == null ? 0 : Double.parseDouble(confidence),
         t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
-        merged(t), t.now);
+        merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
     if (d.requireVerification()) {
       t.state.put(VERIFY, "1");
@@ -629,6 +630,7 @@ public final class StateMachine {
       return;
     }
     if (yesNo.equals("yes")) {
+      t.state.put(CONFIDENCE, "1.0"); // the caller confirmed it
       route(t, Department.of(java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
     } else {
       notUnderstood(t);
@@ -640,7 +642,12 @@ public final class StateMachine {
     t.state.remove(CANDIDATE);
     t.state.remove(MISSES);
     t.state.remove(STEP);
-    decide(t);
+    PolicyDecision decision = decide(t);
+    if (decision.route() != null && !decision.route().equals(department)) {
+      department = decision.route();
+      t.department = department;
+      t.tags.add("routed-by-rules");
+    }
     t.state.remove(CONFIDENCE);
     t.say("classify.routing", Map.of("department", t.departmentName(department)));
     advance(t, Stage.DATA_COLLECTION);
