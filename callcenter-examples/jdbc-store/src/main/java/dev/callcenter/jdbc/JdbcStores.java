@@ -7,6 +7,11 @@ import dev.callcenter.core.store.AgentStore;
 import dev.callcenter.core.store.CallRecordStore;
 import dev.callcenter.core.store.CallStore;
 import dev.callcenter.core.store.EventLogStore;
+import dev.callcenter.crm.CustomerStore;
+import dev.callcenter.crm.TicketStore;
+import dev.callcenter.crm.TranscriptStore;
+import dev.callcenter.sip.extension.ExtensionStore;
+import dev.callcenter.sip.extension.UserStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +23,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every storage SPI of the call-center core on one JDBC database, H2 or PostgreSQL. Opening migrates the schema
+ * Every storage SPI of the call-center SDK on one JDBC database, H2 or PostgreSQL: calls, agents, call history and
+ * the event log of the core; customers, tickets and transcripts of the CRM contract; SIP extensions and users. Opening migrates the schema
  * (Flyway, history table {@code cc_schema_history}); several nodes may share one database, since every write is
  * compare-and-set and the event log's sequence is taken under a row lock.
  *
@@ -46,6 +52,11 @@ public final class JdbcStores implements AutoCloseable {
   private final AgentStore agents;
   private final CallRecordStore callRecords;
   private final EventLogStore eventLog;
+  private final CustomerStore customers;
+  private final TicketStore tickets;
+  private final TranscriptStore transcripts;
+  private final ExtensionStore extensions;
+  private final UserStore users;
 
   private JdbcStores(DataSource dataSource, @Nullable HikariDataSource ownPool, boolean shutdownH2OnClose) {
     this.dataSource = dataSource;
@@ -56,6 +67,11 @@ public final class JdbcStores implements AutoCloseable {
     this.agents = new JdbcAgentStore(database);
     this.callRecords = new JdbcCallRecordStore(database);
     this.eventLog = new JdbcEventLogStore(database);
+    this.customers = new JdbcCustomerStore(database);
+    this.tickets = new JdbcTicketStore(database);
+    this.transcripts = new JdbcTranscriptStore(database);
+    this.extensions = new JdbcExtensionStore(database);
+    this.users = new JdbcUserStore(database);
   }
 
   /**
@@ -169,6 +185,29 @@ public final class JdbcStores implements AutoCloseable {
 
   public EventLogStore eventLog() {
     return eventLog;
+  }
+
+  /** Customers of the CRM contract, with the lookup by caller id. */
+  public CustomerStore customers() {
+    return customers;
+  }
+
+  public TicketStore tickets() {
+    return tickets;
+  }
+
+  public TranscriptStore transcripts() {
+    return transcripts;
+  }
+
+  /** SIP extensions with their digest credentials (HA1 only, never a password). */
+  public ExtensionStore extensions() {
+    return extensions;
+  }
+
+  /** Users of the call center, to whom extensions are assigned. */
+  public UserStore users() {
+    return users;
   }
 
   /** The data source the stores use, for the application's own tables and health checks. */
