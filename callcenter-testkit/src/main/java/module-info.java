@@ -7,7 +7,12 @@ module dev.callcenter.testkit {
   requires transitive dev.callcenter.core;
   requires transitive org.junit.jupiter.api;
   requires transitive org.assertj.core;
+  requires transitive dev.callcenter.crm;
+  requires transitive dev.callcenter.sip;
 
   exports dev.callcenter.testkit;
+  exports dev.callcenter.testkit.crm;
+  exports dev.callcenter.testkit.extension;
+  exports dev.callcenter.testkit.sip;
   exports dev.callcenter.testkit.store;
 }

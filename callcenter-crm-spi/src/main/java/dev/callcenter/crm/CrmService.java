@@ -38,7 +38,9 @@ public final class CrmService implements CustomerDirectory, AutoCloseable {
     this.customers = new Customers(b.customers != null ? b.customers : CustomerStore.inMemory(), clock,
         b.defaultRegion, b.pinHashIterations != null ? b.pinHashIterations : Builder.DEFAULT_PIN_HASH_ITERATIONS,
         b.lookupCacheSize != null ? b.lookupCacheSize : Builder.DEFAULT_LOOKUP_CACHE_SIZE,
-        b.lookupCacheTtl != null ? b.lookupCacheTtl : Builder.DEFAULT_LOOKUP_CACHE_TTL, retries);
+        b.lookupCacheTtl != null ? b.lookupCacheTtl : Builder.DEFAULT_LOOKUP_CACHE_TTL, retries,
+        b.pinMaxAttempts != null ? b.pinMaxAttempts : Builder.DEFAULT_PIN_MAX_ATTEMPTS,
+        b.pinLockout != null ? b.pinLockout : Builder.DEFAULT_PIN_LOCKOUT);
     this.tickets = new Tickets(b.tickets != null ? b.tickets : TicketStore.inMemory(), b.center, customers,
         b.sla != null ? b.sla : SlaPolicy.defaults(), clock, retries);
     this.transcripts = new Transcripts(b.transcripts != null ? b.transcripts : TranscriptStore.inMemory(),
@@ -92,6 +94,10 @@ public final class CrmService implements CustomerDirectory, AutoCloseable {
     public static final long DEFAULT_LOOKUP_CACHE_SIZE = 10_000;
     /** How long a phone lookup is cached; bounds staleness when another node changes a customer. */
     public static final Duration DEFAULT_LOOKUP_CACHE_TTL = Duration.ofMinutes(1);
+    /** Failed PIN attempts in a row before a customer is locked out. */
+    public static final int DEFAULT_PIN_MAX_ATTEMPTS = 5;
+    /** How long a locked-out customer waits after the last failed attempt. */
+    public static final Duration DEFAULT_PIN_LOCKOUT = Duration.ofMinutes(15);
 
     private final CallCenter center;
     private @Nullable CustomerStore customers;
@@ -109,6 +115,8 @@ public final class CrmService implements CustomerDirectory, AutoCloseable {
     private @Nullable Long lookupCacheSize;
     private @Nullable Duration lookupCacheTtl;
     private @Nullable Integer maxRetries;
+    private @Nullable Integer pinMaxAttempts;
+    private @Nullable Duration pinLockout;
 
     private Builder(CallCenter center) {
       this.center = center;
@@ -206,6 +214,22 @@ public final class CrmService implements CustomerDirectory, AutoCloseable {
 
     public Builder maxRetries(int value) {
       maxRetries = once(maxRetries, Checks.inRange(value, 0, 1000, "maxRetries"), "maxRetries");
+      return this;
+    }
+
+    /** Failed PIN attempts in a row before a lock-out ({@link #DEFAULT_PIN_MAX_ATTEMPTS}). */
+    public Builder pinMaxAttempts(int value) {
+      pinMaxAttempts = once(pinMaxAttempts, Checks.inRange(value, 1, 1000, "pinMaxAttempts"), "pinMaxAttempts");
+      return this;
+    }
+
+    /** How long a lock-out lasts after the last failed attempt ({@link #DEFAULT_PIN_LOCKOUT}). */
+    public Builder pinLockout(Duration value) {
+      Checks.notNull(value, "pinLockout");
+      if (value.isNegative() || value.isZero()) {
+        throw InvalidInputException.of("pinLockout", "must be positive, was %s", value);
+      }
+      pinLockout = once(pinLockout, value, "pinLockout");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.callcenter.crm;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.Language;
@@ -40,19 +41,24 @@ public final class Customers implements CustomerDirectory {
   private final PinHasher pins;
   private final int maxRetries;
   private final Cache<PhoneNumber, Optional<Customer>> byPhone;
+  private final int pinMaxAttempts;
+  /** Failed PIN attempts per customer id; an entry lapses {@code pinLockout} after the last failure. */
+  private final Cache<String, Integer> pinFailures;
 
   Customers(CustomerStore store, Clock clock, @Nullable String defaultRegion, int pinHashIterations,
-      long cacheSize, Duration cacheTtl, int maxRetries) {
+      long cacheSize, Duration cacheTtl, int maxRetries, int pinMaxAttempts, Duration pinLockout) {
     this.store = store;
     this.clock = clock;
     this.defaultRegion = defaultRegion;
     this.pins = new PinHasher(pinHashIterations);
     this.maxRetries = maxRetries;
-    this.byPhone = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl)
-        .ticker(() -> {
-          Instant now = clock.instant();
-          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        })
+    Ticker ticker = () -> {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    };
+    this.byPhone = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).ticker(ticker).build();
+    this.pinMaxAttempts = pinMaxAttempts;
+    this.pinFailures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(pinLockout).ticker(ticker)
         .build();
   }
 
@@ -136,14 +142,32 @@ public final class Customers implements CustomerDirectory {
     return modify(id, c -> c.withPinHash(null, clock.instant()));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>After {@code pinMaxAttempts} failures in a row a customer is locked out: every attempt is refused, right or
+   * wrong, until {@code pinLockout} has passed since the last failure. A success clears the count. The count is
+   * kept in this process.
+   */
   @Override
   public boolean verifyPin(String customerId, String pin) {
     if (customerId == null || customerId.isBlank() || pin == null) {
       return false;
     }
+    Integer failures = pinFailures.getIfPresent(customerId);
+    if (failures != null && failures >= pinMaxAttempts) {
+      pinFailures.asMap().merge(customerId, 1, Integer::sum);
+      LOG.info("PIN verification for customer {} refused: locked out after {} failures", customerId, failures);
+      return false;
+    }
     Optional<Customer> customer = store.find(customerId);
     String hash = customer.map(Customer::pinHash).orElse(null);
     boolean ok = hash != null && PinHasher.matches(hash, pin);
+    if (ok) {
+      pinFailures.invalidate(customerId);
+    } else {
+      pinFailures.asMap().merge(customerId, 1, Integer::sum);
+    }
     LOG.debug("PIN verification for customer {}: {}", customerId, ok ? "accepted" : "refused");
     return ok;
   }

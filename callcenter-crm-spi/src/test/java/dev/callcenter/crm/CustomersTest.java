@@ -99,6 +99,19 @@ class CustomersTest {
   }
 
   @Test
+  void repeatedWrongPinsLockTheCustomerOutForAWhile() {
+    Customer c = sara();
+    for (int i = 0; i < CrmService.Builder.DEFAULT_PIN_MAX_ATTEMPTS; i++) {
+      assertThat(crm.verifyPin(c.id(), "0000")).isFalse();
+    }
+    assertThat(crm.verifyPin(c.id(), "4321")).as("locked out, even with the right PIN").isFalse();
+    clock.advance(CrmService.Builder.DEFAULT_PIN_LOCKOUT.plusSeconds(1));
+    assertThat(crm.verifyPin(c.id(), "4321")).isTrue();
+    assertThat(crm.verifyPin(c.id(), "0000")).isFalse();
+    assertThat(crm.verifyPin(c.id(), "4321")).as("a success clears the count").isTrue();
+  }
+
+  @Test
   void aBadPinIsRefusedWithoutEchoingIt() {
     assertThatThrownBy(() -> customers.create(NewCustomer.builder().name("A").pin("12ab").build()))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("pin").hasMessageNotContaining("12ab");

@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
 public final class Sentiment {
   private static final String DOCUMENT = "sentiment lexicon";
   private static final double ALPHA = 15.0;
+  /** Clitic prefixes tried when an Arabic word is not in the lexicon as it is; "" tries suffix folding alone. */
+  private static final List<String> PREFIXES = List.of("", "\u0648\u0627\u0644", "\u0628\u0627\u0644",
+      "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644", "\u0648", "\u0641", "\u0628", "\u0644");
   private static final double NEGATION_FACTOR = -0.75;
 
   private final Map<String, Double> valence;
@@ -236,9 +239,13 @@ public final class Sentiment {
     if (v != null || !CharFolding.isArabic(token.charAt(0))) {
       return v;
     }
-    for (String prefix : List.of("وال", "بال", "فال", "لل", "ال", "و", "ف", "ب", "ل")) {
+    for (String prefix : PREFIXES) {
       if (token.startsWith(prefix) && token.length() - prefix.length() >= 2) {
-        v = lexicon.get(WordForms.canonical(token.substring(prefix.length())));
+        String rest = token.substring(prefix.length());
+        v = lexicon.get(WordForms.canonical(rest));
+        if (v == null && rest.length() > 3 && rest.endsWith("\u0627")) { // tanween alif: سعيدا
+          v = lexicon.get(WordForms.canonical(rest.substring(0, rest.length() - 1)));
+        }
         if (v != null) {
           return v;
         }

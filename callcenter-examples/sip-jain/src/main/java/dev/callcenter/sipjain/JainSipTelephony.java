@@ -1,0 +1,1111 @@
+package dev.callcenter.sipjain;
+
+import dev.callcenter.core.CallCenterException;
+import dev.callcenter.core.InvalidInputException;
+import dev.callcenter.core.flow.FlowAction;
+import dev.callcenter.sip.ChannelId;
+import dev.callcenter.sip.DigestCredentialSource;
+import dev.callcenter.sip.Party;
+import dev.callcenter.sip.Registration;
+import dev.callcenter.sip.Registrations;
+import dev.callcenter.sip.Telephony;
+import dev.callcenter.sip.TelephonyEvent;
+import dev.callcenter.sip.TelephonyListener;
+import gov.nist.javax.sip.message.SIPMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.Address;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.AuthorizationHeader;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Telephony} on JAIN-SIP: a SIP user agent server and registrar on UDP and TCP.
+ *
+ * <pre>{@code
+ * JainSipTelephony sip = JainSipTelephony.builder().port(5060).realm("callcenter.example")
+ *     .credentials(extensions::ha1).build();
+ * TelephonyBridge.builder().callCenter(center).telephony(sip).build().start();
+ * }</pre>
+ *
+ * <ul>
+ *   <li>Calls: INVITE is answered 100, 180, then 200 with an SDP answer when the bridge answers; the call flow
+ *       starts at the ACK. BYE ends the call, CANCEL while ringing is answered 200 and the INVITE 487. OPTIONS is
+ *       answered 200 outside calls.
+ *   <li>DTMF: SIP INFO with {@code application/dtmf-relay} (or {@code application/dtmf}), and RFC 4733
+ *       telephone-events in RTP when the offer carries them; the answer echoes the offered payload type.
+ *   <li>Registrar: REGISTER with digest authentication (see the rules in the builder's settings), registrations
+ *       written to {@link Registrations}.
+ *   <li>Transfer: the caller is bridged, back to back, to the target's registered contact (or a SIP URI): a new
+ *       INVITE carrying the caller's SDP, so media flows between the two ends. BYE from either side ends both legs.
+ *   <li>Prompts are reported as played (no audio is streamed).
+ *   <li>No Server or User-Agent header carries a software version.
+ * </ul>
+ */
+public final class JainSipTelephony implements Telephony {
+  private static final Logger LOG = LoggerFactory.getLogger(JainSipTelephony.class);
+  private static final AtomicLong STACKS = new AtomicLong();
+  private static final List<String> ALLOW = List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL,
+      Request.OPTIONS, Request.INFO, Request.REGISTER);
+  private static final String PRODUCT = "callcenter";
+
+  private final String host;
+  private final int port;
+  private final Set<String> transports;
+  private final Clock clock;
+  private final Registrations registrations;
+  private final DigestChallenges digest;
+  private final Duration maxExpires;
+  private final Duration ringing;
+  private final ScheduledExecutorService timer;
+  private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+  private final Map<String, SipCall> agentLegs = new ConcurrentHashMap<>();
+
+  private volatile @Nullable TelephonyListener listener;
+  private volatile boolean closed;
+  private @Nullable SipStack stack;
+  private @Nullable SipProvider provider;
+  private @Nullable RtpListener rtp;
+  private @Nullable AddressFactory addresses;
+  private @Nullable HeaderFactory headers;
+  private @Nullable MessageFactory messages;
+
+  private JainSipTelephony(Builder b) {
+    this.host = b.host;
+    this.port = b.port;
+    this.transports = Set.copyOf(b.transports);
+    this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+    this.registrations = b.registrations != null ? b.registrations : Registrations.inMemory(clock);
+    this.digest = new DigestChallenges(b.realm, b.algorithms, b.credentials, clock, b.nonceLifetime, b.maxFailures,
+        b.lockout);
+    this.maxExpires = b.maxExpires;
+    this.ringing = b.ringing;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sip-ringing");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Where registrations are kept (the builder's, or an in-memory one). */
+  public Registrations registrations() {
+    return registrations;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------------------------
+
+  @Override
+  public synchronized void start(TelephonyListener value) {
+    if (value == null) {
+      throw InvalidInputException.of("listener", "is required");
+    }
+    if (listener != null || closed) {
+      throw new CallCenterException("the SIP telephony was already started or closed");
+    }
+    Properties props = new Properties();
+    props.setProperty("javax.sip.STACK_NAME", "callcenter-" + STACKS.incrementAndGet());
+    props.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
+    props.setProperty("gov.nist.javax.sip.STACK_LOGGER", Slf4jStackLogger.class.getName());
+    props.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
+    props.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+    props.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+    props.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+    props.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+    props.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
+    props.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "20000");
+    props.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
+    try {
+      SipFactory factory = SipFactory.getInstance();
+      factory.setPathName("gov.nist");
+      SipStack s = factory.createSipStack(props);
+      addresses = factory.createAddressFactory();
+      headers = factory.createHeaderFactory();
+      messages = factory.createMessageFactory();
+      SipProvider p = null;
+      for (String transport : transports) {
+        ListeningPoint point = s.createListeningPoint(host, port, transport);
+        if (p == null) {
+          p = s.createSipProvider(point);
+        } else {
+          p.addListeningPoint(point);
+        }
+      }
+      if (p == null) {
+        throw new CallCenterException("no SIP transport configured");
+      }
+      p.addSipListener(new Endpoint());
+      rtp = new RtpListener(host);
+      stack = s;
+      provider = p;
+      listener = value;
+      s.start();
+      LOG.info("SIP listening on {}:{} ({})", host, port, transports);
+    } catch (Exception e) {
+      throw new CallCenterException("could not start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    List<SipCall> up;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      up = List.copyOf(calls.values());
+    }
+    for (SipCall call : up) {
+      hangUp(call.channel);
+    }
+    SipStack s = stack;
+    if (s != null) {
+      try {
+        SipProvider p = provider;
+        if (p != null) {
+          for (ListeningPoint point : p.getListeningPoints()) {
+            p.removeListeningPoint(point);
+            s.deleteListeningPoint(point);
+          }
+          s.deleteSipProvider(p);
+        }
+      } catch (Exception e) {
+        LOG.debug("closing the SIP provider failed", e);
+      }
+      s.stop();
+    }
+    RtpListener r = rtp;
+    if (r != null) {
+      r.close();
+    }
+    timer.shutdownNow();
+  }
+
+  // ---- commands -----------------------------------------------------------------------------------------------
+
+  /** Answers at once, or when the call has rung for the builder's {@code ringing} time. */
+  @Override
+  public void answer(ChannelId channel) {
+    SipCall call = calls.get(channel.value());
+    if (call == null) {
+      return;
+    }
+    Duration rung = Duration.between(call.offeredAt, clock.instant());
+    if (rung.compareTo(ringing) < 0) {
+      timer.schedule(() -> sendOk(call), ringing.minus(rung).toNanos(), TimeUnit.NANOSECONDS);
+    } else {
+      sendOk(call);
+    }
+  }
+
+  private void sendOk(SipCall call) {
+    ChannelId channel = call.channel;
+    synchronized (call) {
+      if (call.answered || call.ended) {
+        return;
+      }
+      try {
+        Response ok = response(Response.OK, call.inviteRequest, call.toTag);
+        RtpListener.Stream stream = call.rtp;
+        int mediaPort = stream == null ? 9 : stream.port();
+        long session = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        String sdp = call.offered != null ? call.offered.answer(host, mediaPort, session)
+            : Sdp.offer(host, mediaPort, session);
+        ok.setContent(sdp, headers().createContentTypeHeader("application", "sdp"));
+        call.invite.sendResponse(ok);
+        call.answered = true;
+        call.dialog = call.invite.getDialog();
+      } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+        LOG.warn("answering {} failed", channel, e);
+      }
+    }
+  }
+
+  @Override
+  public void playPrompt(ChannelId channel, FlowAction.PlayPrompt prompt) {
+    SipCall call = calls.get(channel.value());
+    if (call == null) {
+      return;
+    }
+    synchronized (call) {
+      if (call.ended) {
+        return;
+      }
+    }
+    emit(new TelephonyEvent.PromptFinished(channel, prompt.promptId()));
+  }
+
+  @Override
+  public void transfer(ChannelId channel, String target) {
+    SipCall call = calls.get(channel.value());
+    if (call == null) {
+      return;
+    }
+    String contact = registrations.findFirst(target).map(Registration::contact)
+        .orElse(target.startsWith("sip:") || target.startsWith("sips:") ? target : null);
+    if (contact == null) {
+      emit(new TelephonyEvent.TransferFailed(channel, target, "not registered"));
+      return;
+    }
+    try {
+      synchronized (call) {
+        if (call.ended || call.agentCallId != null) {
+          return;
+        }
+        SipURI requestUri = (SipURI) addresses().createURI(contact);
+        String transport = requestUri.getTransportParam() == null ? "udp"
+            : requestUri.getTransportParam().toLowerCase(Locale.ROOT);
+        if (!transports.contains(transport)) {
+          transport = transports.iterator().next();
+        }
+        SipProvider p = provider();
+        CallIdHeader callId = p.getNewCallId();
+        Address fromAddress = addresses().createAddress("sip:" + safeUser(call.callerUser) + "@" + host);
+        if (call.callerName != null) {
+          fromAddress.setDisplayName(call.callerName);
+        }
+        FromHeader from = headers().createFromHeader(fromAddress, tag());
+        ToHeader to = headers().createToHeader(addresses().createAddress(contact), null);
+        ViaHeader via = headers().createViaHeader(host, port, transport, null);
+        via.setRPort();
+        MaxForwardsHeader maxForwards = headers().createMaxForwardsHeader(70);
+        CSeqHeader cseq = headers().createCSeqHeader(1L, Request.INVITE);
+        Request invite = messages().createRequest(requestUri, Request.INVITE, callId, cseq, from, to,
+            new ArrayList<>(List.of(via)), maxForwards);
+        invite.addHeader(contactHeader(transport));
+        String offer = call.offer != null ? call.offer
+            : Sdp.offer(host, call.rtp == null ? 9 : call.rtp.port(), System.nanoTime() & Long.MAX_VALUE);
+        invite.setContent(offer, headers().createContentTypeHeader("application", "sdp"));
+        ClientTransaction ct = p.getNewClientTransaction(invite);
+        call.agentCallId = callId.getCallId();
+        call.agentTarget = target;
+        call.agentInvite = ct;
+        agentLegs.put(callId.getCallId(), call);
+        ct.sendRequest();
+      }
+    } catch (ParseException | SipException | InvalidArgumentException | ClassCastException e) {
+      LOG.warn("transfer of {} to {} ({}) failed", channel, target, contact, e);
+      synchronized (call) {
+        if (call.agentCallId != null) {
+          agentLegs.remove(call.agentCallId);
+        }
+        call.agentCallId = null;
+        call.agentInvite = null;
+      }
+      emit(new TelephonyEvent.TransferFailed(channel, target, "could not send INVITE: " + e.getMessage()));
+    }
+  }
+
+  @Override
+  public void hangUp(ChannelId channel) {
+    SipCall call = calls.get(channel.value());
+    if (call == null) {
+      return;
+    }
+    if (end(call, true, true)) {
+      emit(new TelephonyEvent.HungUp(channel, Party.TRANSPORT));
+    }
+  }
+
+  /**
+   * Ends a call once: refuses or says BYE to the caller when {@code callerLeg}, and ends the agent leg when
+   * {@code agentLeg}. Returns whether this call ended the call.
+   */
+  private boolean end(SipCall call, boolean callerLeg, boolean agentLeg) {
+    synchronized (call) {
+      if (call.ended) {
+        return false;
+      }
+      call.ended = true;
+      calls.remove(call.channel.value(), call);
+      if (callerLeg) {
+        try {
+          if (!call.answered) {
+            call.invite.sendResponse(response(Response.TEMPORARILY_UNAVAILABLE, call.inviteRequest, call.toTag));
+          } else if (call.dialog != null) {
+            sendBye(call.dialog);
+          }
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+          LOG.debug("ending the caller leg of {} failed", call.channel, e);
+        }
+      }
+      if (agentLeg && call.agentCallId != null) {
+        try {
+          if (call.agentConnected && call.agentDialog != null) {
+            sendBye(call.agentDialog);
+          } else if (call.agentInvite != null) {
+            Request cancel = call.agentInvite.createCancel();
+            provider().getNewClientTransaction(cancel).sendRequest();
+          }
+        } catch (SipException | RuntimeException e) {
+          LOG.debug("ending the agent leg of {} failed", call.channel, e);
+        }
+      }
+      if (call.agentCallId != null && (call.agentConnected || !agentLeg)) {
+        agentLegs.remove(call.agentCallId, call);
+      }
+      if (call.rtp != null) {
+        call.rtp.close();
+      }
+      return true;
+    }
+  }
+
+  private void sendBye(Dialog dialog) throws SipException {
+    Request bye = dialog.createRequest(Request.BYE);
+    ClientTransaction ct = provider().getNewClientTransaction(bye);
+    dialog.sendRequest(ct);
+  }
+
+  // ---- the SIP side ---------------------------------------------------------------------------------------------
+
+  private final class Endpoint implements SipListener {
+    @Override
+    public void processRequest(RequestEvent event) {
+      Request request = event.getRequest();
+      try {
+        switch (request.getMethod()) {
+          case Request.INVITE -> invite(event);
+          case Request.ACK -> ack(request);
+          case Request.BYE -> bye(event);
+          case Request.CANCEL -> cancel(event);
+          case Request.INFO -> info(event);
+          case Request.OPTIONS -> respond(event, Response.OK, r -> {
+            allow(r);
+            r.addHeader(headers().createAcceptHeader("application", "sdp"));
+            r.addHeader(headers().createAcceptHeader("application", "dtmf-relay"));
+          });
+          case Request.REGISTER -> register(event);
+          default -> respond(event, Response.METHOD_NOT_ALLOWED, this::allow);
+        }
+      } catch (Exception e) {
+        LOG.warn("handling {} failed", request.getMethod(), e);
+        try {
+          respond(event, Response.SERVER_INTERNAL_ERROR, r -> { });
+        } catch (Exception again) {
+          LOG.debug("could not answer 500", again);
+        }
+      }
+    }
+
+    private void allow(Response response) throws ParseException {
+      for (String method : ALLOW) {
+        response.addHeader(headers().createAllowHeader(method));
+      }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+      Response response = event.getResponse();
+      CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+      CallIdHeader callId = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
+      if (cseq == null || callId == null || !Request.INVITE.equals(cseq.getMethod())) {
+        return;
+      }
+      SipCall call = agentLegs.get(callId.getCallId());
+      int status = response.getStatusCode();
+      if (status < 200) {
+        return;
+      }
+      try {
+        if (status < 300) {
+          agentAnswered(event, call, cseq.getSeqNumber());
+        } else if (call != null) {
+          agentRefused(call, status + " " + response.getReasonPhrase());
+        }
+      } catch (SipException | InvalidArgumentException | RuntimeException e) {
+        LOG.warn("handling {} to INVITE failed", status, e);
+      }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+      if (!event.isServerTransaction() && event.getClientTransaction() != null) {
+        Request request = event.getClientTransaction().getRequest();
+        CallIdHeader callId = (CallIdHeader) request.getHeader(CallIdHeader.NAME);
+        SipCall call = callId == null ? null : agentLegs.get(callId.getCallId());
+        if (call != null && Request.INVITE.equals(request.getMethod())) {
+          agentRefused(call, "no answer");
+        }
+      }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+      LOG.debug("SIP I/O error towards {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+      // nothing kept per transaction
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+      // calls end by BYE, CANCEL or hangUp
+    }
+  }
+
+  private void invite(RequestEvent event) throws Exception {
+    Request request = event.getRequest();
+    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+    String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    if (to.getTag() != null) { // a re-INVITE: keep the session as it is
+      SipCall call = calls.get(callId);
+      if (call == null) {
+        respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
+        return;
+      }
+      respond(event, Response.OK, r -> {
+        long session = System.nanoTime() & Long.MAX_VALUE;
+        int mediaPort = call.rtp == null ? 9 : call.rtp.port();
+        String sdp = call.offered != null ? call.offered.answer(host, mediaPort, session)
+            : Sdp.offer(host, mediaPort, session);
+        r.setContent(sdp, headers().createContentTypeHeader("application", "sdp"));
+        r.addHeader(contactHeader(transportOf(request)));
+      });
+      return;
+    }
+    ServerTransaction st = serverTransaction(event);
+    if (st == null) {
+      return; // a retransmission the stack already answers
+    }
+    if (closed) {
+      st.sendResponse(messages().createResponse(Response.SERVICE_UNAVAILABLE, request));
+      return;
+    }
+    String offer = body(request);
+    Sdp offered = null;
+    if (offer != null) {
+      offered = Sdp.parse(offer);
+      if (offered == null) {
+        st.sendResponse(messages().createResponse(Response.NOT_ACCEPTABLE_HERE, request));
+        return;
+      }
+    }
+    st.sendResponse(messages().createResponse(Response.TRYING, request));
+    ChannelId channel = ChannelId.of(callId);
+    int eventType = offered == null ? Sdp.DEFAULT_TELEPHONE_EVENT : offered.telephoneEvent();
+    RtpListener.Stream stream;
+    try {
+      stream = rtp().open(eventType, key -> emit(new TelephonyEvent.DtmfReceived(channel, key)));
+    } catch (IOException e) {
+      LOG.warn("no RTP port for {}; refused", channel, e);
+      st.sendResponse(messages().createResponse(Response.SERVICE_UNAVAILABLE, request));
+      return;
+    }
+    FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+    String caller = userOf(from.getAddress().getURI());
+    String dialled = userOf(to.getAddress().getURI());
+    SipCall call = new SipCall(channel, st, request, tag(), offer, offered, stream, caller,
+        from.getAddress().getDisplayName(), clock.instant());
+    if (calls.putIfAbsent(callId, call) != null) {
+      stream.close();
+      st.sendResponse(messages().createResponse(Response.LOOP_DETECTED, request));
+      return;
+    }
+    Response ringing = response(Response.RINGING, request, call.toTag);
+    st.sendResponse(ringing);
+    InetAddress remote = ((SIPMessage) request).getRemoteAddress();
+    emit(new TelephonyEvent.CallOffered(channel, caller, call.callerName, dialled,
+        remote == null ? null : remote.getHostAddress()));
+  }
+
+  private void ack(Request request) {
+    String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    SipCall call = calls.get(callId);
+    if (call == null) {
+      return;
+    }
+    synchronized (call) {
+      if (call.acked || call.ended || !call.answered) {
+        return;
+      }
+      call.acked = true;
+    }
+    emit(new TelephonyEvent.CallAnswered(call.channel));
+  }
+
+  private void bye(RequestEvent event) throws Exception {
+    Request request = event.getRequest();
+    String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    SipCall caller = calls.get(callId);
+    SipCall agent = caller == null ? agentLegs.get(callId) : null;
+    if (caller == null && agent == null) {
+      respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
+      return;
+    }
+    respond(event, Response.OK, r -> { });
+    if (caller != null) {
+      if (end(caller, false, true)) {
+        emit(new TelephonyEvent.HungUp(caller.channel, Party.CALLER));
+      }
+    } else {
+      agentLegs.remove(callId, agent);
+      if (end(agent, true, false)) {
+        emit(new TelephonyEvent.HungUp(agent.channel, Party.AGENT));
+      }
+    }
+  }
+
+  private void cancel(RequestEvent event) throws Exception {
+    Request request = event.getRequest();
+    String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    SipCall call = calls.get(callId);
+    respond(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, r -> { });
+    if (call == null) {
+      return;
+    }
+    boolean ended = false;
+    synchronized (call) {
+      if (!call.answered && !call.ended) {
+        call.invite.sendResponse(response(Response.REQUEST_TERMINATED, call.inviteRequest, call.toTag));
+        call.answered = true; // the INVITE has its final response
+        ended = end(call, false, true);
+      }
+    }
+    if (ended) {
+      emit(new TelephonyEvent.HungUp(call.channel, Party.CALLER));
+    }
+  }
+
+  private void info(RequestEvent event) throws Exception {
+    Request request = event.getRequest();
+    String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    SipCall call = calls.get(callId);
+    if (call == null) {
+      respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
+      return;
+    }
+    ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+    String body = body(request);
+    String keys = type == null || body == null ? "" : DtmfRelay.keys(type.getContentType() + "/"
+        + type.getContentSubType(), body);
+    respond(event, keys.isEmpty() && body != null && type != null
+        && !DtmfRelay.understands(type.getContentType() + "/" + type.getContentSubType())
+        ? Response.UNSUPPORTED_MEDIA_TYPE : Response.OK, r -> { });
+    for (char key : keys.toCharArray()) {
+      emit(new TelephonyEvent.DtmfReceived(call.channel, key));
+    }
+  }
+
+  private void register(RequestEvent event) throws Exception {
+    Request request = event.getRequest();
+    ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+    URI aor = to.getAddress().getURI();
+    InetAddress remote = ((SIPMessage) request).getRemoteAddress();
+    String source = remote == null ? "unknown" : remote.getHostAddress();
+    if (!(aor instanceof SipURI sipAor) || sipAor.getUser() == null) {
+      respond(event, Response.FORBIDDEN, r -> { });
+      return;
+    }
+    String user = sipAor.getUser();
+    DigestChallenges.Outcome outcome = digest.authenticate(Request.REGISTER, user, credentials(request), source);
+    if (outcome instanceof DigestChallenges.Outcome.Challenge challenge) {
+      respond(event, Response.UNAUTHORIZED, r -> {
+        for (String value : challenge.headers()) {
+          r.addHeader(headers().createHeader("WWW-Authenticate", value));
+        }
+      });
+      return;
+    }
+    if (outcome instanceof DigestChallenges.Outcome.Refused refused) {
+      LOG.info("REGISTER for {} from {} refused: {}", user, source, refused.reason());
+      emit(new TelephonyEvent.RegistrationRefused(user, source, refused.reason(), clock.instant()));
+      respond(event, Response.FORBIDDEN, r -> { });
+      return;
+    }
+    bind(event, user);
+  }
+
+  private void bind(RequestEvent event, String user) throws Exception {
+    Request request = event.getRequest();
+    ExpiresHeader expiresHeader = request.getExpires();
+    int defaultExpires = expiresHeader == null ? 3600 : expiresHeader.getExpires();
+    List<TelephonyEvent> events = new ArrayList<>();
+    ListIterator<?> contacts = request.getHeaders(ContactHeader.NAME);
+    Instant now = clock.instant();
+    while (contacts.hasNext()) {
+      ContactHeader contact = (ContactHeader) contacts.next();
+      if (contact.isWildCard()) {
+        if (defaultExpires != 0) {
+          respond(event, Response.BAD_REQUEST, r -> { });
+          return;
+        }
+        for (Registration r : registrations.find(user)) {
+          events.add(new TelephonyEvent.ExtensionUnregistered(user, r.contact()));
+        }
+        registrations.unregisterAll(user);
+        continue;
+      }
+      int expires = contact.getExpires() >= 0 ? contact.getExpires() : defaultExpires;
+      String uri = contact.getAddress().getURI().toString();
+      if (expires == 0) {
+        registrations.unregister(user, uri);
+        events.add(new TelephonyEvent.ExtensionUnregistered(user, uri));
+      } else {
+        long seconds = Math.min(Math.max(expires, 60), maxExpires.toSeconds());
+        Registration registration = new Registration(user, uri, now.plusSeconds(seconds));
+        registrations.register(registration);
+        events.add(new TelephonyEvent.ExtensionRegistered(registration));
+      }
+    }
+    List<Registration> bound = registrations.find(user);
+    respond(event, Response.OK, r -> {
+      for (Registration registration : bound) {
+        ContactHeader contact = headers().createContactHeader(addresses().createAddress(registration.contact()));
+        contact.setExpires((int) Math.max(0, Duration.between(now, registration.expiresAt()).toSeconds()));
+        r.addHeader(contact);
+      }
+    });
+    events.forEach(JainSipTelephony.this::emit);
+  }
+
+  private static DigestChallenges.@Nullable Credentials credentials(Request request) {
+    AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
+    if (auth == null || auth.getScheme() == null || !auth.getScheme().equalsIgnoreCase("Digest")) {
+      return null;
+    }
+    String username = auth.getParameter("username");
+    String realm = auth.getParameter("realm");
+    String nonce = auth.getParameter("nonce");
+    String uri = auth.getParameter("uri");
+    String response = auth.getParameter("response");
+    if (username == null || realm == null || nonce == null || uri == null || response == null) {
+      return null;
+    }
+    return new DigestChallenges.Credentials(username, realm, nonce, uri, response, auth.getParameter("algorithm"),
+        auth.getParameter("qop"), auth.getParameter("cnonce"), auth.getParameter("nc"));
+  }
+
+  private void agentAnswered(ResponseEvent event, @Nullable SipCall call, long cseq)
+      throws SipException, InvalidArgumentException {
+    Dialog dialog = event.getDialog();
+    if (dialog == null) {
+      return;
+    }
+    Request ack = dialog.createAck(cseq);
+    dialog.sendAck(ack);
+    if (call == null) { // the caller left already: end the agent leg too
+      sendBye(dialog);
+      return;
+    }
+    boolean connected = false;
+    synchronized (call) {
+      if (call.ended) {
+        sendBye(dialog);
+        CallIdHeader id = (CallIdHeader) event.getResponse().getHeader(CallIdHeader.NAME);
+        agentLegs.remove(id.getCallId(), call);
+      } else if (!call.agentConnected) {
+        call.agentConnected = true;
+        call.agentDialog = dialog;
+        connected = true;
+      }
+    }
+    if (connected) {
+      emit(new TelephonyEvent.TransferCompleted(call.channel, String.valueOf(call.agentTarget)));
+    }
+  }
+
+  private void agentRefused(SipCall call, String reason) {
+    String target;
+    synchronized (call) {
+      if (call.agentCallId == null || call.agentConnected) {
+        return;
+      }
+      agentLegs.remove(call.agentCallId, call);
+      target = String.valueOf(call.agentTarget);
+      call.agentCallId = null;
+      call.agentInvite = null;
+      if (call.ended) {
+        return;
+      }
+    }
+    emit(new TelephonyEvent.TransferFailed(call.channel, target, reason));
+  }
+
+  // ---- plumbing -----------------------------------------------------------------------------------------------
+
+  @FunctionalInterface
+  private interface ResponseCustomizer {
+    void customize(Response response) throws Exception;
+  }
+
+  private void respond(RequestEvent event, int status, ResponseCustomizer customizer) throws Exception {
+    Request request = event.getRequest();
+    Response response = messages().createResponse(status, request);
+    ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+    if (to != null && to.getTag() == null && status >= 200 && !Request.CANCEL.equals(request.getMethod())) {
+      to.setTag(tag());
+    }
+    customizer.customize(response);
+    ServerTransaction st = serverTransaction(event);
+    if (st != null) {
+      st.sendResponse(response);
+    } else {
+      provider().sendResponse(response);
+    }
+  }
+
+  private @Nullable ServerTransaction serverTransaction(RequestEvent event) {
+    ServerTransaction st = event.getServerTransaction();
+    if (st != null) {
+      return st;
+    }
+    try {
+      return provider().getNewServerTransaction(event.getRequest());
+    } catch (TransactionAlreadyExistsException e) {
+      return null;
+    } catch (Exception e) {
+      LOG.debug("no server transaction for {}", event.getRequest().getMethod(), e);
+      return null;
+    }
+  }
+
+  private Response response(int status, Request request, String toTag) throws ParseException {
+    Response response = messages().createResponse(status, request);
+    ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(toTag);
+    if (status >= 180 && status < 300) {
+      response.addHeader(contactHeader(transportOf(request)));
+    }
+    return response;
+  }
+
+  private ContactHeader contactHeader(String transport) throws ParseException {
+    SipURI uri = addresses().createSipURI(PRODUCT, host);
+    uri.setPort(port);
+    uri.setTransportParam(transport);
+    return headers().createContactHeader(addresses().createAddress(uri));
+  }
+
+  private static String transportOf(Request request) {
+    ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+    return via == null || via.getTransport() == null ? "udp" : via.getTransport().toLowerCase(Locale.ROOT);
+  }
+
+  private static @Nullable String body(Request request) {
+    byte[] raw = request.getRawContent();
+    return raw == null || raw.length == 0 ? null : new String(raw, StandardCharsets.UTF_8);
+  }
+
+  private static String userOf(URI uri) {
+    if (uri instanceof SipURI sip && sip.getUser() != null) {
+      return sip.getUser();
+    }
+    String text = uri.toString();
+    int colon = text.indexOf(':');
+    return colon >= 0 ? text.substring(colon + 1) : text;
+  }
+
+  private static String safeUser(String user) {
+    String cleaned = user.replaceAll("[^A-Za-z0-9+._~-]", "");
+    return cleaned.isEmpty() ? "anonymous" : cleaned;
+  }
+
+  private static String tag() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
+
+  private void emit(TelephonyEvent event) {
+    TelephonyListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.onEvent(event);
+    } catch (RuntimeException e) {
+      LOG.warn("telephony listener failed on {}", event.getClass().getSimpleName(), e);
+    }
+  }
+
+  private SipProvider provider() {
+    SipProvider p = provider;
+    if (p == null) {
+      throw new CallCenterException("the SIP telephony is not started");
+    }
+    return p;
+  }
+
+  private RtpListener rtp() {
+    RtpListener r = rtp;
+    if (r == null) {
+      throw new CallCenterException("the SIP telephony is not started");
+    }
+    return r;
+  }
+
+  private AddressFactory addresses() {
+    AddressFactory f = addresses;
+    if (f == null) {
+      throw new CallCenterException("the SIP telephony is not started");
+    }
+    return f;
+  }
+
+  private HeaderFactory headers() {
+    HeaderFactory f = headers;
+    if (f == null) {
+      throw new CallCenterException("the SIP telephony is not started");
+    }
+    return f;
+  }
+
+  private MessageFactory messages() {
+    MessageFactory f = messages;
+    if (f == null) {
+      throw new CallCenterException("the SIP telephony is not started");
+    }
+    return f;
+  }
+
+  /**
+   * Settings of a {@link JainSipTelephony}. Each may be set once; {@code DEFAULT_*} are the values when unset.
+   */
+  public static final class Builder {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5060;
+    public static final String DEFAULT_REALM = "callcenter";
+    public static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofMinutes(5);
+    public static final int DEFAULT_MAX_FAILURES = 5;
+    public static final Duration DEFAULT_LOCKOUT = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_MAX_EXPIRES = Duration.ofHours(1);
+
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private Set<String> transports = Set.of("udp", "tcp");
+    private String realm = DEFAULT_REALM;
+    private DigestCredentialSource credentials = DigestCredentialSource.none();
+    private @Nullable Registrations registrations;
+    private @Nullable Clock clock;
+    private Duration nonceLifetime = DEFAULT_NONCE_LIFETIME;
+    private int maxFailures = DEFAULT_MAX_FAILURES;
+    private Duration lockout = DEFAULT_LOCKOUT;
+    private Duration maxExpires = DEFAULT_MAX_EXPIRES;
+    private Duration ringing = Duration.ZERO;
+    private List<String> algorithms = DigestChallenges.ALGORITHMS;
+    private final Set<String> set = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /** The IP address to listen on (and to announce in Contact and SDP). */
+    public Builder host(String value) {
+      once("host");
+      if (value == null || value.isBlank()) {
+        throw InvalidInputException.of("host", "must be an IP address, was '%s'", value);
+      }
+      host = value.strip();
+      return this;
+    }
+
+    public Builder port(int value) {
+      once("port");
+      if (value < 1 || value > 65535) {
+        throw InvalidInputException.of("port", "must be 1-65535, was %d", value);
+      }
+      port = value;
+      return this;
+    }
+
+    /** Transports to listen on, from {@code udp} and {@code tcp}. */
+    public Builder transports(String... values) {
+      once("transports");
+      Set<String> chosen = new LinkedHashSet<>();
+      for (String v : values) {
+        String t = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+        if (!t.equals("udp") && !t.equals("tcp")) {
+          throw InvalidInputException.of("transports", "must be udp or tcp, was '%s'", v);
+        }
+        chosen.add(t);
+      }
+      if (chosen.isEmpty()) {
+        throw InvalidInputException.of("transports", "must name at least one of udp, tcp");
+      }
+      transports = chosen;
+      return this;
+    }
+
+    /** The digest realm of the registrar. */
+    public Builder realm(String value) {
+      once("realm");
+      if (value == null || !value.matches("[A-Za-z0-9._-]{1,128}")) {
+        throw InvalidInputException.of("realm", "must be 1-128 letters, digits, '.', '_' or '-', was '%s'", value);
+      }
+      realm = value;
+      return this;
+    }
+
+    /** Where the registrar finds each extension's HA1; nobody can register without it. */
+    public Builder credentials(DigestCredentialSource value) {
+      once("credentials");
+      if (value == null) {
+        throw InvalidInputException.of("credentials", "is required");
+      }
+      credentials = value;
+      return this;
+    }
+
+    public Builder registrations(Registrations value) {
+      once("registrations");
+      if (value == null) {
+        throw InvalidInputException.of("registrations", "is required");
+      }
+      registrations = value;
+      return this;
+    }
+
+    public Builder clock(Clock value) {
+      once("clock");
+      if (value == null) {
+        throw InvalidInputException.of("clock", "is required");
+      }
+      clock = value;
+      return this;
+    }
+
+    /** How long a nonce is good for; an older one gets a new challenge with {@code stale=true}. */
+    public Builder nonceLifetime(Duration value) {
+      once("nonceLifetime");
+      nonceLifetime = positive(value, "nonceLifetime");
+      return this;
+    }
+
+    /** Failed attempts of one user from one address before it is locked out (×4 for one address). */
+    public Builder maxFailures(int value) {
+      once("maxFailures");
+      if (value < 1 || value > 1000) {
+        throw InvalidInputException.of("maxFailures", "must be 1-1000, was %d", value);
+      }
+      maxFailures = value;
+      return this;
+    }
+
+    public Builder lockout(Duration value) {
+      once("lockout");
+      lockout = positive(value, "lockout");
+      return this;
+    }
+
+    /** The longest registration granted. */
+    public Builder maxExpires(Duration value) {
+      once("maxExpires");
+      maxExpires = positive(value, "maxExpires");
+      return this;
+    }
+
+    /** How long a call rings before it is answered (default: answered at once). */
+    public Builder ringing(Duration value) {
+      once("ringing");
+      if (value == null || value.isNegative()) {
+        throw InvalidInputException.of("ringing", "must be zero or positive, was %s", value);
+      }
+      ringing = value;
+      return this;
+    }
+
+    /**
+     * The digest algorithms challenged with, one WWW-Authenticate header each in this order (default
+     * {@code SHA-256, MD5}: clients take the first they support).
+     */
+    public Builder digestAlgorithms(String... values) {
+      once("digestAlgorithms");
+      List<String> chosen = new ArrayList<>();
+      for (String v : values) {
+        String a = v == null ? "" : v.strip().toUpperCase(Locale.ROOT);
+        if (!DigestChallenges.ALGORITHMS.contains(a)) {
+          throw InvalidInputException.of("digestAlgorithms", "must be SHA-256 or MD5, was '%s'", v);
+        }
+        if (!chosen.contains(a)) {
+          chosen.add(a);
+        }
+      }
+      if (chosen.isEmpty()) {
+        throw InvalidInputException.of("digestAlgorithms", "must name SHA-256, MD5 or both");
+      }
+      algorithms = List.copyOf(chosen);
+      return this;
+    }
+
+    public JainSipTelephony build() {
+      return new JainSipTelephony(this);
+    }
+
+    private void once(String field) {
+      if (!set.add(field)) {
+        throw InvalidInputException.of(field, "was already set");
+      }
+    }
+
+    private static Duration positive(@Nullable Duration value, String field) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw InvalidInputException.of(field, "must be a positive duration, was %s", value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * A SIP telephony transport on JAIN-SIP (the NIST reference implementation): UDP and TCP, calls with DTMF by SIP
+ * INFO and RFC 4733 telephone-events, a registrar with digest authentication, and back-to-back transfers to
+ * registered agents. The stack logs through SLF4J.
+ */
+module dev.callcenter.sipjain {
+  requires transitive dev.callcenter.sip;
+  requires jain.sip.ri;
+  requires org.slf4j;
+  requires static org.jspecify;
+
+  exports dev.callcenter.sipjain;
+}

@@ -1,0 +1,29 @@
+package dev.callcenter.ivr;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Checks a PIN for the VERIFICATION stage. Adapt a CRM here (the CRM module's {@code verifyPin}, which keeps PINs
+ * only hashed). The IVR never logs, stores or returns the PIN it passes in.
+ */
+@FunctionalInterface
+public interface PinVerifier {
+  /** Whether {@code pin} is the PIN of {@code customerId}. */
+  boolean verify(String customerId, String pin);
+
+  /** Rejects every PIN: callers who must verify are sent to reception. */
+  static PinVerifier rejectAll() {
+    return (customerId, pin) -> false;
+  }
+
+  /**
+   * Checks against a fixed map of customer id to PIN (tests and demos only: a real verifier compares hashes).
+   */
+  static PinVerifier of(Map<String, String> pinsByCustomer) {
+    Map<String, String> pins = Map.copyOf(pinsByCustomer);
+    return (customerId, pin) -> java.security.MessageDigest.isEqual(
+        Objects.requireNonNullElse(pins.get(customerId), "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        pin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The nine-stage IVR: a pure call flow for a {@link dev.callcenter.core.CallCenter}, flow definitions from JSON or a
+ * builder, the bilingual prompt catalogue, language detection and input validation.
+ */
+module dev.callcenter.ivr {
+  requires transitive dev.callcenter.core;
+  requires static org.jspecify;
+
+  exports dev.callcenter.ivr;
+}

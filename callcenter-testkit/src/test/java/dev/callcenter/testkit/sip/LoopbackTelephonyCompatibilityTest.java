@@ -1,0 +1,8 @@
+package dev.callcenter.testkit.sip;
+
+class LoopbackTelephonyCompatibilityTest extends TelephonyCompatibilityKit {
+  @Override
+  protected TelephonyDriver createDriver() {
+    return TelephonyDriver.loopback();
+  }
+}
