@@ -157,6 +157,19 @@ class JdbcStoresTest {
   }
 
   @Test
+  void anInMemoryH2DatabaseLivesUntilCloseAndGoesAwayWithIt() throws Exception {
+    String url = "jdbc:h2:mem:" + TestDatabase.uniqueName();
+    try (JdbcStores db = JdbcStores.open(url)) {
+      db.eventLog().append(NewEvent.of(EventType.CALL_NEW, NOW, "x", Map.of()));
+      assertThat(db.eventLog().lastSequence()).isEqualTo(1);
+    }
+
+    try (JdbcStores again = JdbcStores.open(url)) {
+      assertThat(again.eventLog().lastSequence()).isZero();
+    }
+  }
+
+  @Test
   void openingADataSourceMigratesItAndCloseLeavesItOpen() throws Exception {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:" + TestDatabase.uniqueName() + ";DB_CLOSE_DELAY=-1");
@@ -174,6 +187,9 @@ class JdbcStoresTest {
   @Test
   void aUrlThatIsNotJdbcIsRefusedNamingTheField() {
     assertThatThrownBy(() -> JdbcStores.open("postgres://localhost/test"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("jdbcUrl");
+    assertThatThrownBy(() -> JdbcStores.open("jdbc:h2:mem:"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("jdbcUrl");
     assertThatThrownBy(() -> JdbcStores.open(" "))
