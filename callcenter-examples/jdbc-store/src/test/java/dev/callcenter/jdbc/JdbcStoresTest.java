@@ -157,6 +157,37 @@ class JdbcStoresTest {
   }
 
   @Test
+  void aFailedAppendLeavesNoGapInTheEventLogOnH2() throws Exception {
+    try (TestDatabase database = TestDatabase.h2()) {
+      aFailedAppendLeavesNoGap(database.stores());
+    }
+  }
+
+  @Test
+  void aFailedAppendLeavesNoGapInTheEventLogOnPostgres() throws Exception {
+    try (TestDatabase database = TestDatabase.postgres()) {
+      aFailedAppendLeavesNoGap(database.stores());
+    }
+  }
+
+  private static void aFailedAppendLeavesNoGap(JdbcStores db) throws Exception {
+    try (Connection connection = db.dataSource().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      // makes the insert of one event fail after the sequence counter was incremented in its transaction
+      statement.execute("ALTER TABLE cc_events ADD CONSTRAINT test_refuses_boom CHECK (subject <> 'boom')");
+    }
+    db.eventLog().append(NewEvent.of(EventType.CALL_NEW, NOW, "c-1", Map.of()));
+
+    assertThatThrownBy(() -> db.eventLog().append(NewEvent.of(EventType.CALL_UPDATED, NOW, "boom", Map.of())))
+        .isInstanceOf(JdbcStoreException.class);
+    Event next = db.eventLog().append(NewEvent.of(EventType.CALL_ENDED, NOW, "c-1", Map.of()));
+
+    assertThat(next.sequence()).isEqualTo(2);
+    assertThat(db.eventLog().lastSequence()).isEqualTo(2);
+    assertThat(db.eventLog().readAfter(0, 10)).extracting(Event::sequence).containsExactly(1L, 2L);
+  }
+
+  @Test
   void anInMemoryH2DatabaseLivesUntilCloseAndGoesAwayWithIt() throws Exception {
     String url = "jdbc:h2:mem:" + TestDatabase.uniqueName();
     try (JdbcStores db = JdbcStores.open(url)) {
