@@ -181,7 +181,9 @@ public final class JdbcStores implements AutoCloseable {
           .dataSource(dataSource)
           .locations(MIGRATIONS)
           .table("cc_schema_history")
-          .baselineOnMigrate(false)
+          // a schema that already holds the application's own tables gets ours added: baseline below V1
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
           .failOnMissingLocations(true)
           .placeholders(Map.of("id_collation", postgres ? "COLLATE \"C\"" : ""))
           .load()

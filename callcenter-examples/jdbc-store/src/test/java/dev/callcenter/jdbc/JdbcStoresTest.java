@@ -201,6 +201,27 @@ class JdbcStoresTest {
   }
 
   @Test
+  void opensADatabaseThatAlreadyHoldsOtherTablesAndLeavesThemAlone() throws Exception {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:" + TestDatabase.uniqueName() + ";DB_CLOSE_DELAY=-1");
+    try (Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE app_settings (name VARCHAR(50) PRIMARY KEY, v VARCHAR(50))");
+      statement.execute("INSERT INTO app_settings VALUES ('theme', 'dark')");
+    }
+
+    try (JdbcStores db = JdbcStores.open(dataSource); Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      assertThat(db.eventLog().append(NewEvent.of(EventType.CALL_NEW, NOW, "x", Map.of())).sequence()).isEqualTo(1);
+      try (java.sql.ResultSet row = statement.executeQuery("SELECT v FROM app_settings WHERE name = 'theme'")) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString(1)).isEqualTo("dark");
+      }
+      statement.execute("SHUTDOWN");
+    }
+  }
+
+  @Test
   void openingADataSourceMigratesItAndCloseLeavesItOpen() throws Exception {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:" + TestDatabase.uniqueName() + ";DB_CLOSE_DELAY=-1");
