@@ -11,6 +11,13 @@ import dev.callcenter.core.NotFoundException;
 import dev.callcenter.core.VersionConflictException;
 import dev.callcenter.crm.CrmService;
 import dev.callcenter.crm.SlaPolicy;
+import dev.callcenter.ivr.CallPolicy;
+import dev.callcenter.ivr.CustomerLookup;
+import dev.callcenter.ivr.FlowDefinition;
+import dev.callcenter.ivr.IntentClassifier;
+import dev.callcenter.ivr.IvrFlow;
+import dev.callcenter.ivr.PinVerifier;
+import dev.callcenter.ivr.QueueOutlook;
 import dev.callcenter.rules.KeywordRouter;
 import dev.callcenter.rules.RuleEngine;
 import dev.callcenter.sip.extension.Extensions;
@@ -55,6 +62,8 @@ public final class CallCenterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallCenterServer.class);
   static final String TOKEN_FILE = "tokens";
   private static final String PROBLEM_WRITTEN = "callcenter.problem";
+  /** What the IVR assumes an agent takes per call when it announces the wait. */
+  static final java.time.Duration AVERAGE_HANDLE = java.time.Duration.ofMinutes(4);
 
   private final ServerSettings settings;
   private final Storage storage;
@@ -71,12 +80,14 @@ public final class CallCenterServer implements AutoCloseable {
     createDirectories(settings.dataDir());
     this.storage = Storage.open(settings.dbUrl());
     this.executor = Executors.newCachedThreadPool(daemonThreads());
+    LateCallFlow flow = new LateCallFlow();
     CallCenter.Builder builder = CallCenter.builder()
         .callStore(storage.calls())
         .agentStore(storage.agents())
         .callRecordStore(storage.callRecords())
         .eventLog(storage.eventLog())
-        .executor(executor);
+        .executor(executor)
+        .callFlow(flow);
     if (settings.defaultRegion() != null) {
       builder.defaultRegion(settings.defaultRegion());
     }
@@ -92,6 +103,14 @@ public final class CallCenterServer implements AutoCloseable {
         .clock(center.clock()).build();
     RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
     KeywordRouter router = KeywordRouter.defaults();
+    flow.set(IvrFlow.builder()
+        .clock(center.clock())
+        .customers(CustomerLookup.fromCrm(crm))
+        .pins(PinVerifier.fromCrm(crm))
+        .classifier(IntentClassifier.fromRouter(router))
+        .policy(CallPolicy.from(FlowDefinition.defaults()).and(CallPolicy.fromRules(rules)))
+        .queueOutlook(QueueOutlook.counting(center, AVERAGE_HANDLE))
+        .build());
     this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
     setUpAdminToken(console);
     if (settings.sampleData()) {
@@ -200,7 +219,7 @@ public final class CallCenterServer implements AutoCloseable {
 
   /** The SDK modules this server exposes. */
   private static List<String> modules() {
-    return List.of("core", "acd", "crm", "sip-extensions", "rules");
+    return List.of("core", "ivr", "acd", "crm", "sip-extensions", "rules", "jdbc");
   }
 
   public int port() {

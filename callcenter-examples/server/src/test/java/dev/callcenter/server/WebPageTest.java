@@ -33,6 +33,8 @@ class WebPageTest {
       HttpTestClient client = new HttpTestClient(server.port());
       String callId = client.post("/api/calls", null, Map.of("customerName", "ليلى", "phone", "+966501234567"))
           .json().at("/call/id").asText();
+      assertThat(client.post("/api/calls/" + callId + "/route", ADMIN, Map.of("department", "reception")).status())
+          .isEqualTo(200);
       HttpTestClient.Reply page = client.get("/", null);
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.raw().headers().firstValue("Content-Security-Policy")).isPresent();
@@ -45,7 +47,7 @@ class WebPageTest {
       String dom;
       try (DevTools devTools = DevTools.attach(client.http(), profile)) {
         dom = devTools.awaitDom(d -> d.contains("data-state=\"connected\"") && d.contains(callId)
-            && d.contains("data-agent=\"agent-sales\""));
+            && d.contains("data-agent=\"agent-sales\"") && d.contains("data-call=\"" + callId + "\""));
       } finally {
         browser.destroyForcibly();
         browser.waitFor(30, TimeUnit.SECONDS);
