@@ -122,6 +122,21 @@ public record FlowDefinition(
     return FlowFileReader.read(json, null);
   }
 
+  /**
+   * The default flow as a flow file ({@code dev/callcenter/ivr/default-flow.json} on the class path), to copy and
+   * change.
+   */
+  public static String defaultFlowFile() {
+    try (java.io.InputStream in = FlowDefinition.class.getResourceAsStream("/dev/callcenter/ivr/default-flow.json")) {
+      if (in == null) {
+        throw new dev.callcenter.core.CallCenterException("the default flow file is missing from the class path");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new dev.callcenter.core.CallCenterException("cannot read the default flow file", e);
+    }
+  }
+
   /** Reads a flow file and also checks that every prompt it names is in {@code prompts}. */
   public static FlowDefinition fromJson(String json, PromptCatalogue prompts) {
     return FlowFileReader.read(json, prompts);

@@ -46,6 +46,23 @@ public final class FlowRepository implements Supplier<FlowDefinition> {
     return next;
   }
 
+  /**
+   * Reads a flow file from disk and puts it in force.
+   *
+   * @throws InvalidInputException listing every error with its JSON path, or naming the file when it cannot be
+   *     read; the flow in force is unchanged
+   */
+  public FlowDefinition load(java.nio.file.Path file) {
+    Checks.notNull(file, "file");
+    String json;
+    try {
+      json = java.nio.file.Files.readString(file);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw InvalidInputException.of("file", "cannot read %s: %s", file, e.getMessage());
+    }
+    return load(json);
+  }
+
   /** Puts {@code flow} in force. */
   public void replace(FlowDefinition flow) {
     current.set(Checks.notNull(flow, "flow"));
