@@ -71,7 +71,7 @@ public record FlowDefinition(
     EnumSet<Stage> all = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
     all.add(Stage.QUEUE);
     all.add(Stage.HANDOFF);
-    stages = Set.copyOf(all);
+    stages = java.util.Collections.unmodifiableSet(all); // an EnumSet underneath: runs(stage) is a bit test
     EnumMap<Stage, StageSettings> s = new EnumMap<>(Stage.class);
     for (Stage stage : Stage.values()) {
       s.put(stage, Checks.notNull(settings, "settings").getOrDefault(stage, StageSettings.DEFAULT));
