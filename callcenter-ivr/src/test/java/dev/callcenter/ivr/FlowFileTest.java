@@ -113,6 +113,17 @@ class FlowFileTest {
   }
 
   @Test
+  void aFlowNamingAMissingPromptIsNeverPutInForce() {
+    FlowRepository flows = FlowRepository.of(FlowDefinition.defaults());
+    FlowDefinition bad = FlowDefinition.builder().form(Department.SALES,
+        List.of(FormField.of("budget", "sales.ask_budget", FieldType.DIGITS))).build();
+    assertThatThrownBy(() -> flows.replace(bad)).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.violations()).extracting(InvalidInputException.Violation::field)
+            .containsExactly("$.forms.sales[0].prompt"));
+    assertThat(flows.get()).isSameAs(FlowDefinition.defaults());
+  }
+
+  @Test
   void theShippedDefaultFlowFileIsTheDefaultFlow() {
     assertThat(FlowDefinition.fromJson(FlowDefinition.defaultFlowFile(), PromptCatalogue.defaults()))
         .isEqualTo(FlowDefinition.defaults());
