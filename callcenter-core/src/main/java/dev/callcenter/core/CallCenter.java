@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -174,8 +175,7 @@ public final class CallCenter {
       throw IllegalTransitionException.of("call " + callId, call.status(), CallStatus.IN_PROGRESS);
     }
     reserveAgent(agentId, callId);
-    java.util.concurrent.atomic.AtomicReference<@Nullable AgentId> previous =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<@Nullable AgentId> previous = new AtomicReference<>();
     Call updated;
     try {
       updated = modifyCall(callId, c -> {
