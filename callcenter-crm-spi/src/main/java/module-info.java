@@ -6,6 +6,7 @@
 module dev.callcenter.crm {
   requires static org.jspecify;
   requires transitive dev.callcenter.core;
+  requires transitive dev.callcenter.rules;
   requires com.github.benmanes.caffeine;
 
   exports dev.callcenter.crm;

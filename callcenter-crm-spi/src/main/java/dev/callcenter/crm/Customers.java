@@ -76,7 +76,8 @@ public final class Customers implements CustomerDirectory {
         : Language.of(request.preferredLanguage());
     String id = request.id() == null ? UUID.randomUUID().toString() : request.id();
     String pinHash = request.pin() == null ? null : pins.hash(request.pin());
-    Customer customer = new Customer(id, request.name().strip(), phones, blankToNull(request.email()), language,
+    String name = Checks.notBlank(request.name(), "name").strip();
+    Customer customer = new Customer(id, name, phones, blankToNull(request.email()), language,
         request.tier() == null ? Customer.DEFAULT_TIER : request.tier(), request.notes(), request.tags(), pinHash,
         List.of(), now, now, 0);
     requirePhonesFree(customer);
@@ -190,6 +191,13 @@ public final class Customers implements CustomerDirectory {
     return modify(customerId, c -> c.withInteraction(interaction, clock.instant()));
   }
 
+  /** Appends the interaction unless one of the same type and reference is already in the history. */
+  Customer recordInteractionOnce(String customerId, Interaction interaction) {
+    Checks.notNull(interaction, "interaction");
+    return modify(customerId, c -> c.interactions().stream().anyMatch(i -> i.type() == interaction.type()
+        && i.reference().equals(interaction.reference())) ? c : c.withInteraction(interaction, clock.instant()));
+  }
+
   /** Deletes the customer (whatever version is current). */
   public void delete(String id) {
     for (int attempt = 0; ; attempt++) {
@@ -212,6 +220,9 @@ public final class Customers implements CustomerDirectory {
     for (int attempt = 0; ; attempt++) {
       Customer current = store.get(id);
       Customer next = change.apply(current);
+      if (next.equals(current)) {
+        return current;
+      }
       try {
         Customer stored = store.update(next);
         Set<PhoneNumber> touched = new HashSet<>(current.phones());

@@ -2,15 +2,18 @@ package dev.callcenter.crm;
 
 import dev.callcenter.core.Call;
 import dev.callcenter.core.CallCenter;
+import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.CallId;
 import dev.callcenter.core.NotFoundException;
 import dev.callcenter.core.event.Event;
 import dev.callcenter.core.event.EventListener;
 import dev.callcenter.core.event.EventType;
-import dev.callcenter.core.store.PageRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -62,9 +65,8 @@ final class TicketAutomation implements EventListener {
       }
       Call call = found.get();
       Optional<NewTicket> wanted = policy.ticketFor(event, call);
-      if (wanted.isPresent() && !alreadyOpened(wanted.get())) {
-        Ticket ticket = tickets.open(wanted.get());
-        LOG.info("ticket {} opened automatically for call {} on {}", ticket.id(), call.id(), event.type());
+      if (wanted.isPresent()) {
+        open(wanted.get(), call, event);
       }
       if ((event.type() == EventType.CALL_ENDED || event.type() == EventType.CALL_ABANDONED)
           && call.customer().customerId() != null) {
@@ -75,19 +77,30 @@ final class TicketAutomation implements EventListener {
     }
   }
 
-  private boolean alreadyOpened(NewTicket wanted) {
-    if (wanted.callId() == null) {
-      return false;
+  /**
+   * Opens the ticket under an id derived from the call and the ticket's tags, so that the same ticket asked for on
+   * several events of a call, or by several nodes that all hear the events, is opened once.
+   */
+  private void open(NewTicket wanted, Call call, Event event) {
+    String id = wanted.callId() == null ? UUID.randomUUID().toString()
+        : UUID.nameUUIDFromBytes((wanted.callId() + "\n" + new TreeSet<>(wanted.tags()))
+            .getBytes(StandardCharsets.UTF_8)).toString();
+    if (tickets.find(id).isPresent()) {
+      return;
     }
-    return tickets.search(TicketQuery.ALL.forCall(wanted.callId()), PageRequest.first(PageRequest.MAX_LIMIT))
-        .items().stream().anyMatch(t -> t.tags().containsAll(wanted.tags()));
+    try {
+      Ticket ticket = tickets.open(wanted, id);
+      LOG.info("ticket {} opened automatically for call {} on {}", ticket.id(), call.id(), event.type());
+    } catch (AlreadyExistsException e) {
+      LOG.debug("ticket {} for call {} was opened meanwhile (another thread or node)", id, call.id());
+    }
   }
 
   private void recordCall(Call call, Event event) {
     String summary = (event.type() == EventType.CALL_ABANDONED ? "call abandoned" : "call completed")
         + (call.department() != null ? " (" + call.department().id() + ")" : "");
     try {
-      customers.recordInteraction(call.customer().customerId(),
+      customers.recordInteractionOnce(call.customer().customerId(),
           new Interaction(InteractionType.CALL, call.id().value(), event.timestamp(), summary));
     } catch (NotFoundException e) {
       LOG.debug("call {} names customer {}, who is not in the CRM", call.id(), call.customer().customerId());

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides, from a call event, whether to open a ticket automatically: the seam for a rules-backed policy. Called
+ * Decides, from a call event, whether to open a ticket automatically. {@link #defaults()} uses predicates on the
+ * call; {@link RulesTicketPolicy} asks the rules engine; a team may plug in its own. Called
  * off the event thread with the call as it is after the event. At most one ticket with the same tags is opened per
  * call, so a policy may answer the same for several events of one call.
  *

@@ -56,14 +56,20 @@ public final class Tickets {
    * @throws NotFoundException when {@code customerId} names no customer
    */
   public Ticket open(NewTicket request) {
+    return open(request, UUID.randomUUID().toString());
+  }
+
+  /** Opens a ticket with the given id: automation uses ids derived from the call, so that it opens one only. */
+  Ticket open(NewTicket request, String id) {
     Checks.notNull(request, "ticket");
     if (request.customerId() != null) {
       customers.get(request.customerId());
     }
     Instant now = clock.instant();
     TicketPriority priority = request.priority() == null ? TicketPriority.MEDIUM : request.priority();
-    Ticket ticket = new Ticket(UUID.randomUUID().toString(), request.customerId(), request.callId(),
-        request.subject().strip(), request.description(), TicketStatus.OPEN, priority, request.department(),
+    Ticket ticket = new Ticket(id, request.customerId(), request.callId(),
+        Checks.notBlank(request.subject(), "subject").strip(), request.description(), TicketStatus.OPEN, priority,
+        request.department(),
         blankToNull(request.assignee()), List.of(), cleanTags(request.tags()), now, now, null,
         sla.dueAt(priority, now), 0);
     Ticket stored = store.insert(ticket);

@@ -70,6 +70,60 @@ class TicketAutomationTest {
   }
 
   @Test
+  void aComplaintCallProducesATicketThroughTheShippedRules() {
+    CrmService crm = crm(RulesTicketPolicy.of(dev.callcenter.rules.RuleEngine.defaults()));
+    Call call = center.createCall(NewCall.fromPhone("+966501234567"));
+    center.enqueue(call.id(), Department.COMPLAINTS, Priority.NORMAL);
+    runPending();
+    center.end(call.id());
+    runPending();
+    assertThat(tickets(crm)).singleElement().satisfies(t -> {
+      assertThat(t.callId()).isEqualTo(call.id().value());
+      assertThat(t.tags()).contains("auto:complaint");
+      assertThat(t.department()).isEqualTo(Department.COMPLAINTS);
+      assertThat(t.description()).contains("ticket-complaint");
+    });
+    assertThat(center.eventsAfter(0, 1000)).filteredOn(e -> e.type() == EventType.TICKET_CREATED).hasSize(1);
+  }
+
+  @Test
+  void theRulesOpenACallbackTicketAfterAFifteenMinuteWait() {
+    CrmService crm = crm(RulesTicketPolicy.of(dev.callcenter.rules.RuleEngine.defaults()));
+    Call call = center.createCall(NewCall.fromPhone("+966501234567"));
+    center.enqueue(call.id(), Department.SALES, Priority.NORMAL);
+    clock.advance(Duration.ofMinutes(16));
+    center.abandon(call.id());
+    Call quick = center.createCall(NewCall.fromPhone("+966502222222"));
+    center.enqueue(quick.id(), Department.SALES, Priority.NORMAL);
+    center.abandon(quick.id());
+    runPending();
+    assertThat(tickets(crm)).singleElement().satisfies(t -> {
+      assertThat(t.callId()).isEqualTo(call.id().value());
+      assertThat(t.tags()).contains("auto:callback");
+      assertThat(t.priority()).isEqualTo(TicketPriority.HIGH);
+    });
+  }
+
+  @Test
+  void severalNodesHearingTheSameEventsOpenOneTicketAndRecordTheCallOnce() {
+    TicketStore sharedTickets = TicketStore.inMemory();
+    CustomerStore sharedCustomers = CustomerStore.inMemory();
+    List<CrmService> nodes = List.of(1, 2, 3).stream().map(n -> CrmService.builder(center).executor(executor)
+        .ticketStore(sharedTickets).customerStore(sharedCustomers).pinHashIterations(1_000).build()).toList();
+    Customer omar = nodes.get(0).customers().create(NewCustomer.builder().name("Omar").build());
+    Call call = center.createCall(NewCall.fromPhone("+966501234567"));
+    center.updateCall(call.id(), c -> c.withCustomer(c.customer().withCustomerId(omar.id()), clock.instant()));
+    center.enqueue(call.id(), Department.COMPLAINTS, Priority.NORMAL);
+    center.end(call.id());
+    assertThat(pending).hasSizeGreaterThan(10);
+    runPending();
+    assertThat(tickets(nodes.get(1))).hasSize(1);
+    Customer after = nodes.get(2).customers().get(omar.id());
+    assertThat(after.callCount()).isEqualTo(1);
+    assertThat(after.ticketCount()).isEqualTo(1);
+  }
+
+  @Test
   void aSalesCallProducesNoTicket() {
     CrmService crm = crm(TicketPolicy.defaults());
     Call call = center.createCall(NewCall.fromPhone("+966501234567"));

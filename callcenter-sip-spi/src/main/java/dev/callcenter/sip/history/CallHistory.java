@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>CSV follows RFC 4180: comma separated, CRLF line ends, fields with a comma, quote, CR or LF enclosed in
- * quotes with quotes doubled; UTF-8. The columns are {@link #CSV_COLUMNS}. JSON is one array of objects with the
+ * quotes with quotes doubled; UTF-8. The columns are {@link #CSV_COLUMNS}. {@link CsvOptions#SPREADSHEET} adds the
+ * byte order mark and escapes fields a spreadsheet would run as formulas. JSON is one array of objects with the
  * same fields in camel case.
  */
 public final class CallHistory {
@@ -96,7 +97,7 @@ public final class CallHistory {
         out.write(BOM);
       }
       Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
-      writeCsv(query, writer, options.header());
+      writeCsv(query, writer, options.header(), options.escapeFormulas());
       writer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("call history CSV export failed", e);
@@ -108,14 +109,15 @@ public final class CallHistory {
     Checks.notNull(out, "out");
     try {
       Writer writer = new BufferedWriter(out, BUFFER);
-      writeCsv(query, writer, true);
+      writeCsv(query, writer, true, false);
       writer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("call history CSV export failed", e);
     }
   }
 
-  private void writeCsv(CallRecordQuery query, Writer w, boolean header) throws IOException {
+  private void writeCsv(CallRecordQuery query, Writer w, boolean header, boolean escapeFormulas)
+      throws IOException {
     Checks.notNull(query, "query");
     if (header) {
       writeRow(w, CSV_COLUMNS.toArray(new String[0]));
@@ -133,8 +135,22 @@ public final class CallHistory {
       row[8] = localFormat.format(r.startedAt().atZone(zone));
       row[9] = seconds(r.ringDuration());
       row[10] = seconds(r.talkDuration());
+      if (escapeFormulas) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = neutralise(row[i]);
+        }
+      }
       writeRow(w, row);
     });
+  }
+
+  /** The value with an apostrophe in front when a spreadsheet program would read it as a formula. */
+  static String neutralise(String value) {
+    if (value.isEmpty()) {
+      return value;
+    }
+    char c = value.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
   }
 
   static void writeRow(Writer w, String[] fields) throws IOException {

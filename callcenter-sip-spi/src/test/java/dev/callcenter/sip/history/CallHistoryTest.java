@@ -114,6 +114,19 @@ class CallHistoryTest {
   }
 
   @Test
+  void spreadsheetExportsNeutraliseFormulas() {
+    CallRecordStore evil = CallRecordStore.inMemory();
+    evil.insert(new CallRecord(CallRecordId.of("r1"), null, CallDirection.INBOUND, "+966501234567", "1001",
+        "=HYPERLINK(\"http://x\",\"y\")", CallOutcome.MISSED, DAY, Duration.ZERO, Duration.ZERO, 0));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CallHistory.of(evil).exportCsv(CallRecordQuery.ALL, out, CsvOptions.SPREADSHEET);
+    List<String> row = Rfc4180.parse(out.toString(StandardCharsets.UTF_8).substring(1)).get(1);
+    assertThat(row.get(3)).isEqualTo("'+966501234567");
+    assertThat(row.get(5)).isEqualTo("'=HYPERLINK(\"http://x\",\"y\")");
+    assertThat(row.get(4)).isEqualTo("1001");
+  }
+
+  @Test
   void csvRoundTripsArabicCommasQuotesAndNewlines() {
     CallRecordStore tricky = CallRecordStore.inMemory();
     List<String> awkward = List.of("أحمد, \"المدير\"\r\nسطر ثانٍ", "a,b", "say \"hi\"", "line1\nline2", "cr\ronly",

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,6 +187,7 @@ public abstract class CustomerStoreCompatibilityKit {
           for (int i = 0; i < each; i++) {
             while (true) {
               Customer current = store.get("c-1");
+              LockSupport.parkNanos(200_000); // widen the window in which another writer can win
               try {
                 store.update(current.withInteraction(new Interaction(InteractionType.MESSAGE, "m-" + writer + "-" + i,
                     T0, ""), T0));
