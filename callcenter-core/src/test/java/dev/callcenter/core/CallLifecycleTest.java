@@ -127,6 +127,17 @@ class CallLifecycleTest {
   }
 
   @Test
+  void updateMayNotTamperWithTheVersion() {
+    Call call = center.createCall(NewCall.fromPhone("+966501234567"));
+
+    assertThatThrownBy(() -> center.updateCall(call.id(), c -> c.withVersion(99)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("version");
+    assertThat(center.getCall(call.id())).isEqualTo(call);
+    assertThat(center.eventLog().lastSequence()).isEqualTo(1);
+  }
+
+  @Test
   void updateAppliesTheChangeAndBumpsTheVersion() {
     Call call = center.createCall(NewCall.fromPhone("+966501234567"));
     Call updated = center.updateCall(call.id(),
