@@ -15,8 +15,10 @@ module dev.callcenter.core {
   exports dev.callcenter.core.event;
   exports dev.callcenter.core.store;
   exports dev.callcenter.core.flow;
+  exports dev.callcenter.core.acd;
   exports dev.callcenter.core.internal to
-      dev.callcenter.rules, dev.callcenter.crm, dev.callcenter.sip, dev.callcenter.ivr, dev.callcenter.testkit;
+      dev.callcenter.rules, dev.callcenter.crm, dev.callcenter.sip, dev.callcenter.ivr, dev.callcenter.testkit,
+      dev.callcenter.jdbc;
 
   opens dev.callcenter.core to org.hibernate.validator, com.fasterxml.jackson.databind;
   opens dev.callcenter.core.event to com.fasterxml.jackson.databind;

@@ -1,5 +1,6 @@
 package dev.callcenter.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.callcenter.core.internal.Checks;
 import dev.callcenter.core.store.Versioned;
 import java.time.Clock;
@@ -109,6 +110,8 @@ public record Call(
     return Duration.between(queuedAt, end);
   }
 
+  /** Not final yet. Not a property of the JSON form, which must read back as the same call. */
+  @JsonIgnore
   public boolean isActive() {
     return !status.isFinal();
   }

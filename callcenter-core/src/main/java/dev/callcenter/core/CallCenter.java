@@ -101,9 +101,11 @@ public final class CallCenter {
     if (language != null) {
       call = call.withLanguage(language, call.createdAt());
     }
-    Call stored = calls.insert(call);
-    emit(EventType.CALL_NEW, stored);
-    return stored;
+    synchronized (emitLock) { // every write and its event under one lock: events of a call in version order
+      Call stored = calls.insert(call);
+      emit(EventType.CALL_NEW, stored);
+      return stored;
+    }
   }
 
   public Optional<Call> findCall(CallId id) {
@@ -127,10 +129,9 @@ public final class CallCenter {
    */
   public Call changeStatus(CallId id, CallStatus status) {
     Checks.notNull(status, "status");
-    Call updated = modifyCall(id, c -> c.moveTo(status, clock.instant()));
-    emit(eventFor(status), updated);
+    Call updated = modifyCall(id, c -> c.moveTo(status, clock.instant()), eventFor(status));
     if (status.isFinal()) {
-      releaseAgent(updated);
+      releaseAgent(updated, AgentStatus.AVAILABLE);
     }
     return updated;
   }
@@ -143,13 +144,16 @@ public final class CallCenter {
       requireActive(c);
       Instant now = clock.instant();
       return c.withDepartment(department, now).withPriority(priority, now);
-    });
-    emit(EventType.CALL_ROUTED, updated);
+    }, EventType.CALL_ROUTED);
     return updated;
   }
 
   /** Routes the call and puts it in its department's queue ({@code call:routed}, then {@code call:queued}). */
   public Call enqueue(CallId id, Department department, Priority priority) {
+    Call current = getCall(id);
+    if (!current.status().canMoveTo(CallStatus.IN_QUEUE)) { // refuse before routing: nothing half-done
+      throw IllegalTransitionException.of("call " + id, current.status(), CallStatus.IN_QUEUE);
+    }
     route(id, department, priority);
     return changeStatus(id, CallStatus.IN_QUEUE);
   }
@@ -169,24 +173,34 @@ public final class CallCenter {
     if (!call.status().canMoveTo(CallStatus.IN_PROGRESS)) {
       throw IllegalTransitionException.of("call " + callId, call.status(), CallStatus.IN_PROGRESS);
     }
-    setAgentStatus(agentId, AgentStatus.BUSY);
+    reserveAgent(agentId, callId);
     Call updated;
     try {
       updated = modifyCall(callId, c -> {
         Instant now = clock.instant();
         return c.moveTo(CallStatus.IN_PROGRESS, now).withAgent(agentId, now);
-      });
+      }, EventType.CALL_UPDATED);
     } catch (RuntimeException e) {
       setAgentStatus(agentId, AgentStatus.AVAILABLE); // leave nothing half-done
       throw e;
     }
-    emit(EventType.CALL_UPDATED, updated);
     return updated;
   }
 
   /** The call ends normally: COMPLETED, {@code call:ended}; its agent becomes AVAILABLE with updated statistics. */
   public Call end(CallId id) {
     return changeStatus(id, CallStatus.COMPLETED);
+  }
+
+  /**
+   * Ends the call like {@link #end(CallId)}, but its agent, when BUSY, goes to {@code agentStatusAfter} instead of
+   * AVAILABLE (the ACD passes BUSY to keep the agent in wrap-up). The agent's statistics are updated either way.
+   */
+  public Call end(CallId id, AgentStatus agentStatusAfter) {
+    Checks.notNull(agentStatusAfter, "agentStatusAfter");
+    Call updated = modifyCall(id, c -> c.moveTo(CallStatus.COMPLETED, clock.instant()), EventType.CALL_ENDED);
+    releaseAgent(updated, agentStatusAfter);
+    return updated;
   }
 
   /** The caller hung up before an agent answered: ABANDONED, {@code call:abandoned}. */
@@ -202,12 +216,12 @@ public final class CallCenter {
   public Call updateCall(CallId id, UnaryOperator<Call> change) {
     Call updated = modifyCall(id, c -> {
       Call next = change.apply(c);
-      if (next.status() != c.status() || !next.id().equals(c.id())) {
-        throw InvalidInputException.of("call", "an update may not change the id or status; use changeStatus");
+      if (next == null || next.status() != c.status() || !next.id().equals(c.id()) || next.version() != c.version()) {
+        throw InvalidInputException.of("call",
+            "an update must return the call with the same id, status and version; use changeStatus for the status");
       }
       return next;
-    });
-    emit(EventType.CALL_UPDATED, updated);
+    }, EventType.CALL_UPDATED);
     return updated;
   }
 
@@ -247,16 +261,18 @@ public final class CallCenter {
             + " changed the id, status or version of call " + id + "; it must ask for status changes by actions");
       }
       Call stored;
-      try {
-        stored = next.equals(current) ? current : calls.update(next);
-      } catch (VersionConflictException e) {
-        if (attempt >= maxRetries) {
-          throw e;
+      synchronized (emitLock) {
+        try {
+          stored = next.equals(current) ? current : calls.update(next);
+        } catch (VersionConflictException e) {
+          if (attempt >= maxRetries) {
+            throw e;
+          }
+          continue; // the flow is pure: run it again on the fresh snapshot
         }
-        continue; // the flow is pure: run it again on the fresh snapshot
-      }
-      if (stored != current) {
-        emit(EventType.CALL_UPDATED, stored);
+        if (stored != current) {
+          emit(EventType.CALL_UPDATED, stored);
+        }
       }
       for (FlowAction action : result.actions()) {
         carryOut(id, action);
@@ -291,9 +307,11 @@ public final class CallCenter {
     AgentId id = request.id() == null ? AgentId.random() : AgentId.of(request.id());
     Agent agent = Agent.create(id, request.name().strip(), request.department(), request.skills(),
         clock.instant()).withContact(blankToNull(request.email()), blankToNull(request.extension()));
-    Agent stored = agents.insert(agent);
-    emit(EventType.AGENT_STATUS_CHANGED, stored);
-    return stored;
+    synchronized (emitLock) {
+      Agent stored = agents.insert(agent);
+      emit(EventType.AGENT_STATUS_CHANGED, stored);
+      return stored;
+    }
   }
 
   public Optional<Agent> findAgent(AgentId id) {
@@ -319,9 +337,11 @@ public final class CallCenter {
         return current;
       }
       try {
-        Agent stored = agents.update(next);
-        emit(EventType.AGENT_STATUS_CHANGED, stored);
-        return stored;
+        synchronized (emitLock) {
+          Agent stored = agents.update(next);
+          emit(EventType.AGENT_STATUS_CHANGED, stored);
+          return stored;
+        }
       } catch (VersionConflictException e) {
         if (attempt >= maxRetries) {
           throw e;
@@ -330,7 +350,29 @@ public final class CallCenter {
     }
   }
 
-  private void releaseAgent(Call ended) {
+  /** AVAILABLE to BUSY as one compare-and-set: of two calls racing for one agent, one gets it. */
+  private void reserveAgent(AgentId agentId, CallId callId) {
+    for (int attempt = 0; ; attempt++) {
+      Agent agent = getAgent(agentId);
+      if (agent.status() != AgentStatus.AVAILABLE) {
+        throw IllegalTransitionException.of("agent " + agentId + " (to take call " + callId + ")", agent.status(),
+            AgentStatus.BUSY);
+      }
+      try {
+        synchronized (emitLock) {
+          Agent stored = agents.update(agent.withStatus(AgentStatus.BUSY, clock.instant()));
+          emit(EventType.AGENT_STATUS_CHANGED, stored);
+          return;
+        }
+      } catch (VersionConflictException e) {
+        if (attempt >= maxRetries) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void releaseAgent(Call ended, AgentStatus statusAfter) {
     AgentId agentId = ended.agentId();
     if (agentId == null) {
       return;
@@ -342,12 +384,14 @@ public final class CallCenter {
       Instant now = clock.instant();
       Agent next = agent.withStats(agent.stats().plusCall(talk, now));
       if (agent.status() == AgentStatus.BUSY) {
-        next = next.withStatus(AgentStatus.AVAILABLE, now);
+        next = next.withStatus(statusAfter, now);
       }
       try {
-        Agent stored = agents.update(next);
-        if (stored.status() != agent.status()) {
-          emit(EventType.AGENT_STATUS_CHANGED, stored);
+        synchronized (emitLock) {
+          Agent stored = agents.update(next);
+          if (stored.status() != agent.status()) {
+            emit(EventType.AGENT_STATUS_CHANGED, stored);
+          }
         }
         return;
       } catch (VersionConflictException e) {
@@ -439,20 +483,31 @@ public final class CallCenter {
 
   // ---- plumbing --------------------------------------------------------------------------------------------
 
-  private Call modifyCall(CallId id, UnaryOperator<Call> change) {
+  /**
+   * Applies {@code change} to the stored call with compare-and-set, retrying on a fresh snapshot when another writer
+   * wins, and emits {@code event} with the stored result. The write and its event happen under the emit lock, so
+   * that the events about a call carry its versions in increasing order.
+   */
+  private Call modifyCall(CallId id, UnaryOperator<Call> change, EventType event) {
     Checks.notNull(id, "callId");
     for (int attempt = 0; ; attempt++) {
       Call current = calls.get(id);
       Call next = change.apply(current);
-      if (next.equals(current)) {
-        return current;
-      }
-      try {
-        return calls.update(next);
-      } catch (VersionConflictException e) {
-        if (attempt >= maxRetries) {
-          throw e;
+      synchronized (emitLock) {
+        Call stored;
+        try {
+          stored = next.equals(current) ? calls.get(id) : calls.update(next);
+        } catch (VersionConflictException e) {
+          if (attempt >= maxRetries) {
+            throw e;
+          }
+          continue;
         }
+        if (stored.version() != current.version() && next.equals(current)) {
+          continue; // a no-op on a snapshot that is already stale: apply the change to the fresh one
+        }
+        emit(event, stored);
+        return stored;
       }
     }
   }

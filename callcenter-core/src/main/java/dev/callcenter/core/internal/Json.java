@@ -49,7 +49,15 @@ public final class Json {
     }
   }
 
+  /**
+   * The JSON shape of {@code value} as a map, with the value types a JSON reader produces (a {@code long} 1
+   * becomes an {@code Integer}), so that the map equals the one read back from its JSON text.
+   */
   public static Map<String, Object> toMap(Object value) {
-    return MAPPER.convertValue(value, MAP);
+    try {
+      return MAPPER.readValue(MAPPER.writeValueAsBytes(value), MAP);
+    } catch (java.io.IOException e) {
+      throw new CallCenterException("cannot convert " + value.getClass().getSimpleName() + " to a JSON map", e);
+    }
   }
 }

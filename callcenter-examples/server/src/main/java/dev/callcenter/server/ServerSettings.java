@@ -1,0 +1,166 @@
+package dev.callcenter.server;
+
+import dev.callcenter.core.InvalidInputException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the server runs. Each setting comes from a command-line flag, else an environment variable, else its
+ * default:
+ *
+ * <pre>
+ * --port             CALLCENTER_HTTP_PORT                 8080 (0 picks a free port)
+ * --db-url           CALLCENTER_DB_URL                    jdbc:h2:file:&lt;data dir&gt;/callcenter ("memory" keeps all in memory)
+ * --data-dir         CALLCENTER_DATA_DIR                  ./data
+ * --admin-token      CALLCENTER_ADMIN_TOKEN               generated on first start, printed once, kept hashed
+ * --cors-origins     CALLCENTER_CORS_ORIGINS              none (comma-separated origins, or *)
+ * --max-body-bytes   CALLCENTER_MAX_BODY_BYTES            65536
+ * --rate-limit       CALLCENTER_RATE_LIMIT                100 requests burst per token (or per address without one)
+ * --rate-limit-per-second CALLCENTER_RATE_LIMIT_PER_SECOND 20
+ * --region           CALLCENTER_DEFAULT_REGION            none (phone numbers need a country code)
+ * --sample-data      CALLCENTER_SAMPLE_DATA               true (loads sample agents on the first start)
+ * </pre>
+ */
+public record ServerSettings(
+    int port,
+    String dbUrl,
+    Path dataDir,
+    @Nullable String adminToken,
+    List<String> corsOrigins,
+    long maxBodyBytes,
+    int rateLimit,
+    double rateLimitPerSecond,
+    @Nullable String defaultRegion,
+    boolean sampleData) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+  public static final int DEFAULT_RATE_LIMIT = 100;
+  public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 20;
+  /** The database URL that keeps everything in memory (nothing survives a restart). */
+  public static final String IN_MEMORY = "memory";
+
+  public ServerSettings {
+    if (port < 0 || port > 65535) {
+      throw InvalidInputException.of("port", "must be 0-65535, was %d", port);
+    }
+    if (dbUrl == null || dbUrl.isBlank()) {
+      throw InvalidInputException.of("dbUrl", "must not be blank");
+    }
+    if (dataDir == null) {
+      throw InvalidInputException.of("dataDir", "must not be null");
+    }
+    if (adminToken != null && adminToken.length() < 16) {
+      throw InvalidInputException.of("adminToken", "must be at least 16 characters");
+    }
+    corsOrigins = List.copyOf(corsOrigins);
+    if (maxBodyBytes < 1024 || maxBodyBytes > 64L * 1024 * 1024) {
+      throw InvalidInputException.of("maxBodyBytes", "must be 1024 to 67108864, was %d", maxBodyBytes);
+    }
+    if (rateLimit < 1) {
+      throw InvalidInputException.of("rateLimit", "must be at least 1, was %d", rateLimit);
+    }
+    if (!(rateLimitPerSecond > 0)) {
+      throw InvalidInputException.of("rateLimitPerSecond", "must be positive, was %s", rateLimitPerSecond);
+    }
+  }
+
+  /** Settings from flags ({@code --port 9090} or {@code --port=9090}), then environment, then defaults. */
+  public static ServerSettings from(String[] args, Map<String, String> env) {
+    Map<String, String> flags = Flags.parse(args);
+    Path dataDir = Path.of(pick(flags, env, "data-dir", "CALLCENTER_DATA_DIR", "./data"));
+    String dbUrl = pick(flags, env, "db-url", "CALLCENTER_DB_URL",
+        "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("callcenter"));
+    String cors = pick(flags, env, "cors-origins", "CALLCENTER_CORS_ORIGINS", "");
+    return new ServerSettings(
+        integer(pick(flags, env, "port", "CALLCENTER_HTTP_PORT", Integer.toString(DEFAULT_PORT)), "port"),
+        dbUrl,
+        dataDir,
+        blankToNull(pick(flags, env, "admin-token", "CALLCENTER_ADMIN_TOKEN", "")),
+        Arrays.stream(cors.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+        integer(pick(flags, env, "max-body-bytes", "CALLCENTER_MAX_BODY_BYTES",
+            Long.toString(DEFAULT_MAX_BODY_BYTES)), "maxBodyBytes"),
+        integer(pick(flags, env, "rate-limit", "CALLCENTER_RATE_LIMIT", Integer.toString(DEFAULT_RATE_LIMIT)),
+            "rateLimit"),
+        decimal(pick(flags, env, "rate-limit-per-second", "CALLCENTER_RATE_LIMIT_PER_SECOND",
+            Double.toString(DEFAULT_RATE_LIMIT_PER_SECOND)), "rateLimitPerSecond"),
+        blankToNull(pick(flags, env, "region", "CALLCENTER_DEFAULT_REGION", "")),
+        Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")));
+  }
+
+  /** Defaults for a server in {@code dataDir}: port 8080, H2 in the data directory. */
+  public static ServerSettings defaults(Path dataDir) {
+    return from(new String[] {"--data-dir", dataDir.toString()}, Map.of());
+  }
+
+  public ServerSettings withPort(int value) {
+    return new ServerSettings(value, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData);
+  }
+
+  public ServerSettings withDbUrl(String value) {
+    return new ServerSettings(port, value, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData);
+  }
+
+  public ServerSettings withAdminToken(@Nullable String value) {
+    return new ServerSettings(port, dbUrl, dataDir, value, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData);
+  }
+
+  public ServerSettings withCorsOrigins(List<String> value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, value, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData);
+  }
+
+  public ServerSettings withMaxBodyBytes(long value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, value, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData);
+  }
+
+  public ServerSettings withRateLimit(int burst, double perSecond) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, burst, perSecond,
+        defaultRegion, sampleData);
+  }
+
+  /** The settings with the admin token and any password in the database URL masked. */
+  @Override
+  public String toString() {
+    return "ServerSettings[port=" + port + ", dbUrl=" + Storage.redact(dbUrl) + ", dataDir=" + dataDir
+        + ", adminToken=" + (adminToken == null ? "(generated)" : "(set)") + ", corsOrigins=" + corsOrigins
+        + ", maxBodyBytes=" + maxBodyBytes + ", rateLimit=" + rateLimit + "/" + rateLimitPerSecond + "s"
+        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + "]";
+  }
+
+  private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String variable,
+      String fallback) {
+    String value = flags.get(flag);
+    if (value == null) {
+      value = env.get(variable);
+    }
+    return value == null ? fallback : value;
+  }
+
+  private static int integer(String value, String field) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.of(field, "must be a whole number, was '%s'", value);
+    }
+  }
+
+  private static double decimal(String value, String field) {
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw InvalidInputException.of(field, "must be a number, was '%s'", value);
+    }
+  }
+
+  private static @Nullable String blankToNull(String s) {
+    return s.isBlank() ? null : s.strip();
+  }
+}

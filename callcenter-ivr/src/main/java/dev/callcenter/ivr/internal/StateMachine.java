@@ -1,0 +1,708 @@
+package dev.callcenter.ivr.internal;
+
+import dev.callcenter.core.Call;
+import dev.callcenter.core.CustomerInfo;
+import dev.callcenter.core.Department;
+import dev.callcenter.core.Language;
+import dev.callcenter.core.PhoneNumber;
+import dev.callcenter.core.Priority;
+import dev.callcenter.core.flow.FlowAction;
+import dev.callcenter.core.flow.FlowInput;
+import dev.callcenter.core.flow.FlowStep;
+import dev.callcenter.ivr.CallFacts;
+import dev.callcenter.ivr.CallPolicy;
+import dev.callcenter.ivr.Classification;
+import dev.callcenter.ivr.CustomerLookup;
+import dev.callcenter.ivr.CustomerProfile;
+import dev.callcenter.ivr.DetectedLanguage;
+import dev.callcenter.ivr.FlowDefinition;
+import dev.callcenter.ivr.FormField;
+import dev.callcenter.ivr.IntentClassifier;
+import dev.callcenter.ivr.PinVerifier;
+import dev.callcenter.ivr.PolicyDecision;
+import dev.callcenter.ivr.PromptCatalogue;
+import dev.callcenter.ivr.QueueOutlook;
+import dev.callcenter.ivr.Stage;
+import dev.callcenter.ivr.StageSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The nine-stage state machine. All per-call state lives in the call ({@link Call#flowState()}, the collected data,
+ * the language, department, priority and customer), so the machine itself is stateless and thread-safe.
+ *
+ * <p>Keys of the flow state: {@code stage}; {@code step} (a question within a stage: {@code confirm}, a field
+ * index); {@code retries}; {@code misses} (intents not understood); {@code pins} (failed PIN attempts);
+ * {@code switches} (language switches); {@code verify}; {@code tier}; {@code candidate} and {@code confidence}
+ * (a department to confirm); {@code utterance}; {@code end} (how the session ended: queued, fallback, callback,
+ * abandoned).
+ */
+public final class StateMachine {
+  public static final String STAGE = "stage";
+  public static final String END = "end";
+  private static final String STEP = "step";
+  private static final String RETRIES = "retries";
+  private static final String MISSES = "misses";
+  private static final String PINS = "pins";
+  private static final String SWITCHES = "switches";
+  private static final String VERIFY = "verify";
+  private static final String TIER = "tier";
+  private static final String CANDIDATE = "candidate";
+  private static final String CONFIDENCE = "confidence";
+  private static final String UTTERANCE = "utterance";
+  private static final String FALLBACK_FROM = "fallback_from";
+  private static final String STEP_CONFIRM = "confirm";
+  private static final int MAX_SWITCHES = 3;
+  private static final int MAX_UTTERANCE = 200;
+  private static final Stage[] STAGES = Stage.values();
+
+  private final Supplier<FlowDefinition> definitions;
+  private final PromptCatalogue prompts;
+  private final CustomerLookup lookup;
+  private final PinVerifier pins;
+  private final IntentClassifier classifier;
+  private final Function<FlowDefinition, CallPolicy> policies;
+  private final QueueOutlook outlook;
+  private final Clock clock;
+
+  public StateMachine(Supplier<FlowDefinition> definitions, PromptCatalogue prompts, CustomerLookup lookup,
+      PinVerifier pins, IntentClassifier classifier, Function<FlowDefinition, CallPolicy> policies,
+      QueueOutlook outlook, Clock clock) {
+    this.definitions = definitions;
+    this.prompts = prompts;
+    this.lookup = lookup;
+    this.pins = pins;
+    this.classifier = classifier;
+    this.policies = policies;
+    this.outlook = outlook;
+    this.clock = clock;
+  }
+
+  /** The working copy of one step: the call's session state, changed in place, written back once. */
+  private final class Turn {
+    final Call call;
+    final FlowDefinition def;
+    final CallPolicy policy;
+    final Instant now;
+    final Map<String, String> state;
+    final Map<String, String> collected = new HashMap<>(4);
+    final List<FlowAction> actions = new ArrayList<>(6);
+    @Nullable Language language;
+    @Nullable Department department;
+    Priority priority;
+    CustomerInfo customer;
+    final java.util.Set<String> tags = new java.util.HashSet<>(2);
+
+    Turn(Call call) {
+      this.call = call;
+      this.def = definitions.get();
+      this.policy = policies.apply(def);
+      this.now = clock.instant();
+      this.state = new HashMap<>(call.flowState());
+      this.language = call.language();
+      this.department = call.department();
+      this.priority = call.priority();
+      this.customer = call.customer();
+    }
+
+    Stage stage() {
+      String s = state.get(STAGE);
+      return s == null ? Stage.GREETING : Stage.valueOf(s);
+    }
+
+    Language lang() {
+      return language != null ? language : def.defaultLanguage();
+    }
+
+    int count(String key) {
+      String v = state.get(key);
+      return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    void setCount(String key, int value) {
+      if (value == 0) {
+        state.remove(key);
+      } else {
+        state.put(key, Integer.toString(value));
+      }
+    }
+
+    void say(String promptId) {
+      actions.add(prompts.render(promptId, lang()));
+    }
+
+    void say(String promptId, Map<String, ?> args) {
+      actions.add(prompts.render(promptId, lang(), args));
+    }
+
+    StageSettings settings() {
+      return def.settings(stage());
+    }
+
+    void collectDigits(int max, @Nullable Character terminator) {
+      actions.add(new FlowAction.CollectDigits(max, terminator, settings().timeout(), def.interDigitTimeout()));
+    }
+
+    void collectText() {
+      actions.add(new FlowAction.CollectText(settings().timeout()));
+    }
+
+    String departmentName(Department d) {
+      String id = "department." + d.id();
+      return prompts.contains(id) ? prompts.text(id, lang()) : d.id();
+    }
+
+    /**
+     * The call with this turn's changes, built in one go through the record's constructor (one copy of the maps
+     * instead of one per wither); unchanged when nothing changed.
+     */
+    FlowStep finish() {
+      Call c = call;
+      String stage = state.get(STAGE);
+      boolean tagsChanged = !tags.isEmpty() && !c.tags().containsAll(tags);
+      boolean changed = !java.util.Objects.equals(stage, c.ivrStage())
+          || !java.util.Objects.equals(language, c.language())
+          || !java.util.Objects.equals(department, c.department())
+          || priority != c.priority()
+          || !customer.equals(c.customer())
+          || !collected.isEmpty()
+          || tagsChanged
+          || !state.equals(c.flowState());
+      if (!changed) {
+        return new FlowStep(c, actions);
+      }
+      Map<String, String> data = c.collectedData();
+      if (!collected.isEmpty()) {
+        Map<String, String> merged = new HashMap<>(data);
+        merged.putAll(collected);
+        data = merged;
+      }
+      java.util.Set<String> allTags = c.tags();
+      if (tagsChanged) {
+        allTags = new java.util.HashSet<>(c.tags());
+        allTags.addAll(tags);
+      }
+      Call next = new Call(c.id(), c.status(), customer, language, department, priority, c.agentId(), stage, data,
+          state, allTags, c.metadata(), c.createdAt(), now, c.queuedAt(), c.answeredAt(), c.endedAt(), c.version());
+      return new FlowStep(next, actions);
+    }
+  }
+
+  // ---- entry points ------------------------------------------------------------------------------------------
+
+  public FlowStep begin(Call call) {
+    Turn t = new Turn(call);
+    if (t.state.containsKey(END)) {
+      return t.finish();
+    }
+    if (t.state.containsKey(STAGE)) { // begun before: ask the current question again
+      ask(t);
+      return t.finish();
+    }
+    t.state.put(STAGE, Stage.GREETING.name());
+    PhoneNumber caller = call.customer().phone();
+    if (t.def.runs(Stage.IDENTIFICATION) && caller != null && call.customer().customerId() == null) {
+      lookup.byPhone(caller).ifPresent(p -> identified(t, p, true));
+    }
+    PolicyDecision decision = decide(t);
+    if (t.def.runs(Stage.GREETING)) {
+      if (t.language != null) {
+        t.say("greeting.welcome");
+      } else {
+        t.actions.add(prompts.render("greeting.welcome", Language.ARABIC));
+        t.actions.add(prompts.render("greeting.welcome", Language.ENGLISH));
+      }
+      if (decision.outOfHours()) {
+        String id = t.def.businessHours() == null ? "greeting.closed" : "greeting.out_of_hours";
+        Map<String, Object> hours = t.def.businessHours() == null ? Map.of() : Map.of(
+            "open", t.def.businessHours().open().toString(), "close", t.def.businessHours().close().toString());
+        if (t.language != null) {
+          t.say(id, hours);
+        } else {
+          t.actions.add(prompts.render(id, Language.ARABIC, hours));
+          t.actions.add(prompts.render(id, Language.ENGLISH, hours));
+        }
+      }
+    }
+    advance(t, Stage.LANGUAGE_SELECTION);
+    return t.finish();
+  }
+
+  public FlowStep handle(Call call, FlowInput input) {
+    Turn t = new Turn(call);
+    if (input instanceof FlowInput.HangUp) {
+      if (!t.state.containsKey(END)) {
+        t.state.put(END, "abandoned");
+        t.state.putIfAbsent(STAGE, Stage.GREETING.name());
+      }
+      t.actions.add(new FlowAction.HangUp(FlowAction.HangUp.Reason.CALLER));
+      return t.finish();
+    }
+    if (t.state.containsKey(END)) {
+      return t.finish(); // the IVR is done with this call; agents and the queue take it from here
+    }
+    if (!t.state.containsKey(STAGE)) {
+      return begin(call);
+    }
+    if (input instanceof FlowInput.Timeout) {
+      if (t.stage() == Stage.QUEUE) {
+        enter(t, Stage.HANDOFF);
+      } else {
+        retry(t, "input.no_input");
+      }
+      return t.finish();
+    }
+    String text = input instanceof FlowInput.Text x ? x.text() : null;
+    String digits = input instanceof FlowInput.Digits d ? d.digits() : null;
+    if (text != null && t.stage() != Stage.LANGUAGE_SELECTION && t.stage() != Stage.QUEUE) {
+      Language asked = DetectedLanguage.requested(text);
+      if (asked != null && t.count(SWITCHES) < MAX_SWITCHES) {
+        t.setCount(SWITCHES, t.count(SWITCHES) + 1);
+        t.language = asked;
+        t.say("language.switched");
+        ask(t);
+        return t.finish();
+      }
+    }
+    String answer = text != null ? text : java.util.Objects.requireNonNull(digits);
+    switch (t.stage()) {
+      case LANGUAGE_SELECTION -> onLanguage(t, text, digits);
+      case IDENTIFICATION -> onIdentification(t, answer);
+      case VERIFICATION -> onVerification(t, answer);
+      case INTENT -> onIntent(t, text, digits);
+      case CLASSIFICATION -> onConfirm(t, answer);
+      case DATA_COLLECTION -> onField(t, answer);
+      case QUEUE -> onQueue(t, digits);
+      case GREETING, HANDOFF -> advance(t, Stage.LANGUAGE_SELECTION);
+    }
+    return t.finish();
+  }
+
+  // ---- moving between stages -----------------------------------------------------------------------------
+
+  private boolean active(Turn t, Stage s) {
+    if (s == Stage.QUEUE || s == Stage.HANDOFF) {
+      return true;
+    }
+    if (!t.def.runs(s) || skipped(t, s)) {
+      return s == Stage.CLASSIFICATION; // classification always happens; skipping it only skips the confirmation
+    }
+    return switch (s) {
+      case LANGUAGE_SELECTION -> t.language == null;
+      case IDENTIFICATION -> t.customer.customerId() == null;
+      case VERIFICATION -> "1".equals(t.state.get(VERIFY));
+      case DATA_COLLECTION -> t.department != null && !t.def.form(t.department).isEmpty();
+      default -> true;
+    };
+  }
+
+  private static boolean skipped(Turn t, Stage s) {
+    String skip = t.state.get("skip");
+    return skip != null && skip.contains(s.name());
+  }
+
+  private void advance(Turn t, Stage from) {
+    for (int i = from.ordinal(); i < STAGES.length; i++) {
+      Stage s = STAGES[i];
+      if (s.ordinal() > Stage.LANGUAGE_SELECTION.ordinal() && t.language == null) {
+        t.language = t.def.defaultLanguage();
+      }
+      if (active(t, s)) {
+        enter(t, s);
+        return;
+      }
+    }
+  }
+
+  private void enter(Turn t, Stage s) {
+    t.state.put(STAGE, s.name());
+    t.state.remove(STEP);
+    t.state.remove(RETRIES);
+    switch (s) {
+      case INTENT -> {
+        if (t.state.containsKey(UTTERANCE)) { // said while choosing the language
+          enter(t, Stage.CLASSIFICATION);
+          return;
+        }
+        ask(t);
+      }
+      case CLASSIFICATION -> classify(t);
+      case DATA_COLLECTION -> {
+        String intro = t.department + ".intro";
+        if (prompts.contains(intro)) {
+          t.say(intro);
+        }
+        t.state.put(STEP, "0");
+        ask(t);
+      }
+      case QUEUE -> queue(t);
+      case HANDOFF -> {
+        t.say("handoff.connecting");
+        t.state.put(END, "queued");
+      }
+      default -> ask(t);
+    }
+  }
+
+  /** The main menu's prompts rendered once per flow definition and language: the menu is the most played text. */
+  private record MenuCache(FlowDefinition definition, java.util.concurrent.ConcurrentHashMap<Language,
+      List<FlowAction>> byLanguage) {}
+
+  private volatile @Nullable MenuCache menuCache;
+
+  private List<FlowAction> menuPrompts(Turn t) {
+    MenuCache cache = menuCache;
+    if (cache == null || cache.definition() != t.def) {
+      cache = new MenuCache(t.def, new java.util.concurrent.ConcurrentHashMap<>());
+      menuCache = cache;
+    }
+    return cache.byLanguage().computeIfAbsent(t.lang(), language -> {
+      List<FlowAction> menu = new ArrayList<>();
+      for (Map.Entry<String, Department> e : t.def.menu().entrySet()) {
+        menu.add(prompts.render("intent.option", language,
+            Map.of("department", t.departmentName(e.getValue()), "key", e.getKey())));
+      }
+      menu.add(prompts.render("intent.ask_reason", language));
+      return List.copyOf(menu);
+    });
+  }
+
+  /** Asks the current stage's question (again). */
+  private void ask(Turn t) {
+    switch (t.stage()) {
+      case LANGUAGE_SELECTION -> {
+        t.actions.add(prompts.render("language.choose", Language.ARABIC, Map.of("key", 1)));
+        t.actions.add(prompts.render("language.choose", Language.ENGLISH, Map.of("key", 2)));
+        t.collectDigits(1, null);
+        t.collectText();
+      }
+      case IDENTIFICATION -> {
+        t.say("identify.ask");
+        t.collectDigits(16, '#');
+        t.collectText();
+      }
+      case VERIFICATION -> {
+        t.say("verify.ask_pin");
+        t.collectDigits(t.def.pinLength(), '#');
+      }
+      case INTENT -> {
+        t.actions.addAll(menuPrompts(t));
+        t.collectDigits(1, null);
+        t.collectText();
+      }
+      case CLASSIFICATION -> {
+        String candidate = t.state.get(CANDIDATE);
+        t.say("classify.confirm", Map.of("department",
+            t.departmentName(Department.of(candidate == null ? t.def.fallback().id() : candidate)),
+            "yes", 1, "no", 2));
+        t.collectDigits(1, null);
+        t.collectText();
+      }
+      case DATA_COLLECTION -> {
+        FormField field = currentField(t);
+        if (field.type() == dev.callcenter.ivr.FieldType.YES_NO) {
+          t.say(field.promptId(), Map.of("yes", 1, "no", 2));
+        } else {
+          t.say(field.promptId());
+        }
+        t.collectDigits(field.maxDigits(), field.type() == dev.callcenter.ivr.FieldType.YES_NO ? null : '#');
+        t.collectText();
+      }
+      case QUEUE -> {
+        t.say("queue.callback_offer", Map.of("key", 1));
+        t.collectDigits(1, null);
+      }
+      case GREETING, HANDOFF -> t.say("handoff.connecting");
+    }
+  }
+
+  private void retry(Turn t, String why) {
+    int retries = t.count(RETRIES) + 1;
+    if (retries > t.settings().maxRetries()) {
+      fallback(t);
+      return;
+    }
+    t.setCount(RETRIES, retries);
+    t.say(why);
+    ask(t);
+  }
+
+  private void fallback(Turn t) {
+    Stage from = t.stage();
+    if (t.language == null) { // ran out of tries at the language menu: reception speaks the default language
+      t.language = t.def.defaultLanguage();
+    }
+    t.state.put(FALLBACK_FROM, from.name());
+    t.tags.add("ivr-fallback");
+    t.say("fallback.reception");
+    t.department = t.def.fallback();
+    t.actions.add(new FlowAction.Enqueue(t.def.fallback(), t.priority));
+    t.state.put(STAGE, Stage.HANDOFF.name());
+    t.state.remove(STEP);
+    t.state.remove(RETRIES);
+    t.state.remove(CANDIDATE);
+    t.state.remove(UTTERANCE);
+    t.state.put(END, "fallback");
+  }
+
+  private PolicyDecision decide(Turn t) {
+    String confidence = t.state.get(CONFIDENCE);
+    CallFacts facts = new CallFacts(t.call.id().value(), t.stage(), t.customer.phone(), t.language,
+        t.customer.customerId(), t.state.get(TIER), t.department,
+        confidence == null ? 0 : Double.parseDouble(confidence),
+        t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
+        merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
+    PolicyDecision d = t.policy.decide(facts);
+    if (d.requireVerification()) {
+      t.state.put(VERIFY, "1");
+    } else {
+      t.state.remove(VERIFY);
+    }
+    if (d.skipStages().isEmpty()) {
+      t.state.remove("skip");
+    } else {
+      StringBuilder skip = new StringBuilder();
+      d.skipStages().forEach(s -> skip.append(s.name()).append(','));
+      t.state.put("skip", skip.toString());
+    }
+    if (d.priority() != null) {
+      t.priority = d.priority();
+    }
+    t.tags.addAll(d.tags());
+    return d;
+  }
+
+  private static Map<String, String> merged(Turn t) {
+    if (t.collected.isEmpty()) {
+      return t.call.collectedData();
+    }
+    Map<String, String> all = new HashMap<>(t.call.collectedData());
+    all.putAll(t.collected);
+    return all;
+  }
+
+  private void identified(Turn t, CustomerProfile profile, boolean byCallerId) {
+    t.customer = t.customer.withCustomerId(profile.customerId());
+    t.state.put(TIER, profile.tier());
+    if (byCallerId && t.language == null && profile.preferredLanguage() != null) {
+      t.language = profile.preferredLanguage();
+    }
+  }
+
+  // ---- stage handlers ----------------------------------------------------------------------------------------
+
+  private void onLanguage(Turn t, @Nullable String text, @Nullable String digits) {
+    Language chosen = null;
+    if (digits != null) {
+      String key = Answers.stripTerminator(digits);
+      chosen = key.equals("1") ? Language.ARABIC : key.equals("2") ? Language.ENGLISH : null;
+    } else if (text != null) {
+      chosen = DetectedLanguage.requested(text);
+      if (chosen == null) {
+        DetectedLanguage detected = DetectedLanguage.of(text);
+        if (detected.language() != null && detected.confidence() >= 0.6) {
+          chosen = detected.language();
+          if (TextNormalizer.tokens(text).size() >= 3) { // an intent said straight away: keep it
+            t.state.put(UTTERANCE, text.length() > MAX_UTTERANCE ? text.substring(0, MAX_UTTERANCE) : text);
+          }
+        }
+      }
+    }
+    if (chosen == null) {
+      retry(t, digits != null ? "input.invalid" : "language.not_understood");
+      return;
+    }
+    t.language = chosen;
+    t.say("language.selected");
+    advance(t, Stage.IDENTIFICATION);
+  }
+
+  private void onIdentification(Turn t, String answer) {
+    String number = Answers.digitsOnly(answer);
+    if (number.length() < 4 || number.length() > 16) {
+      retry(t, "identify.invalid");
+      return;
+    }
+    Optional<CustomerProfile> found = Optional.empty();
+    String phone = Answers.phone(number, t.def.defaultRegion());
+    if (phone != null) {
+      found = lookup.byPhone(PhoneNumber.parse(phone));
+    }
+    if (found.isEmpty() && !number.startsWith("+")) {
+      found = lookup.byCustomerNumber(number);
+    }
+    found.ifPresent(p -> identified(t, p, false));
+    t.say("identify.thanks"); // the same words whether or not a record exists
+    decide(t);
+    advance(t, Stage.VERIFICATION);
+  }
+
+  private void onVerification(Turn t, String answer) {
+    String pin = Answers.digitsOnly(answer);
+    String customerId = t.customer.customerId();
+    boolean ok = !pin.isEmpty() && !pin.startsWith("+") && customerId != null && pins.verify(customerId, pin);
+    if (ok) {
+      t.state.remove(PINS);
+      t.state.put("verified", "1");
+      t.say("verify.success");
+      advance(t, Stage.INTENT);
+      return;
+    }
+    int failed = t.count(PINS) + 1;
+    if (failed >= t.def.maxPinAttempts()) {
+      t.say("verify.failed");
+      fallback(t);
+      return;
+    }
+    t.setCount(PINS, failed);
+    t.say("verify.retry");
+    ask(t);
+  }
+
+  private void onIntent(Turn t, @Nullable String text, @Nullable String digits) {
+    if (digits != null) {
+      Department d = t.def.menu().get(Answers.stripTerminator(digits));
+      if (d == null) {
+        retry(t, "input.invalid");
+        return;
+      }
+      t.state.put(CANDIDATE, d.id());
+      t.state.put(CONFIDENCE, "1.0");
+    } else if (text != null) {
+      t.state.put(UTTERANCE, text.length() > MAX_UTTERANCE ? text.substring(0, MAX_UTTERANCE) : text);
+    }
+    t.setCount(MISSES, t.count(RETRIES));
+    enter(t, Stage.CLASSIFICATION);
+  }
+
+  private void classify(Turn t) {
+    String utterance = t.state.remove(UTTERANCE);
+    String candidate = t.state.get(CANDIDATE);
+    if (utterance != null) {
+      Classification c = classifier.classify(utterance, t.lang());
+      t.collected.put("utterance", utterance);
+      if (c.department() == null) {
+        notUnderstood(t);
+        return;
+      }
+      t.collected.put("matched_terms", String.join(",", c.matchedTerms()));
+      t.state.put(CANDIDATE, c.department().id());
+      t.state.put(CONFIDENCE, Double.toString(c.confidence()));
+      boolean confirm = c.confidence() < t.def.confirmBelow() && t.def.runs(Stage.CLASSIFICATION)
+          && !skipped(t, Stage.CLASSIFICATION);
+      if (confirm) {
+        t.state.put(STEP, STEP_CONFIRM);
+        ask(t);
+        return;
+      }
+      route(t, c.department());
+    } else if (candidate != null) {
+      route(t, Department.of(candidate));
+    } else {
+      route(t, t.def.fallback()); // INTENT left out and nothing said: reception
+    }
+  }
+
+  /** Back to the main menu, counting the miss against INTENT's retries. */
+  private void notUnderstood(Turn t) {
+    t.state.put(STAGE, Stage.INTENT.name());
+    t.state.remove(STEP);
+    t.state.remove(CANDIDATE);
+    t.state.remove(CONFIDENCE);
+    t.setCount(RETRIES, t.count(MISSES));
+    retry(t, "intent.not_understood");
+    t.setCount(MISSES, t.count(RETRIES));
+  }
+
+  private void onConfirm(Turn t, String answer) {
+    String yesNo = Answers.yesNo(answer);
+    if (yesNo == null) {
+      retry(t, "input.invalid");
+      return;
+    }
+    if (yesNo.equals("yes")) {
+      t.state.put(CONFIDENCE, "1.0"); // the caller confirmed it
+      route(t, Department.of(java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
+    } else {
+      notUnderstood(t);
+    }
+  }
+
+  private void route(Turn t, Department department) {
+    t.department = department;
+    t.state.remove(CANDIDATE);
+    t.state.remove(MISSES);
+    t.state.remove(STEP);
+    PolicyDecision decision = decide(t);
+    if (decision.route() != null && !decision.route().equals(department)) {
+      department = decision.route();
+      t.department = department;
+      t.tags.add("routed-by-rules");
+    }
+    t.state.remove(CONFIDENCE);
+    t.say("classify.routing", Map.of("department", t.departmentName(department)));
+    advance(t, Stage.DATA_COLLECTION);
+  }
+
+  private FormField currentField(Turn t) {
+    List<FormField> form = t.def.form(java.util.Objects.requireNonNull(t.department));
+    int index = Integer.parseInt(t.state.getOrDefault(STEP, "0"));
+    return form.get(Math.min(index, form.size() - 1));
+  }
+
+  private void onField(Turn t, String answer) {
+    FormField field = currentField(t);
+    String value = field.normalise(answer, t.def.defaultRegion());
+    if (value == null) {
+      retry(t, "input.invalid");
+      return;
+    }
+    t.collected.put(field.name(), value);
+    int next = Integer.parseInt(t.state.getOrDefault(STEP, "0")) + 1;
+    if (next < t.def.form(java.util.Objects.requireNonNull(t.department)).size()) {
+      t.state.put(STEP, Integer.toString(next));
+      t.state.remove(RETRIES);
+      ask(t);
+      return;
+    }
+    t.say("collect.thanks");
+    advance(t, Stage.QUEUE);
+  }
+
+  private void queue(Turn t) {
+    decide(t);
+    Department department = t.department != null ? t.department : t.def.fallback();
+    t.department = department;
+    t.actions.add(new FlowAction.Enqueue(department, t.priority));
+    Optional<QueueOutlook.Estimate> estimate = outlook.estimate(department, t.priority);
+    if (estimate.isPresent()) {
+      t.say("queue.position", Map.of("position", estimate.get().position()));
+      Duration wait = estimate.get().expectedWait();
+      t.say("queue.wait", Map.of("minutes", (wait.getSeconds() + 30) / 60));
+    } else {
+      t.say("queue.hold");
+    }
+    ask(t);
+  }
+
+  private void onQueue(Turn t, @Nullable String digits) {
+    if (digits != null && Answers.stripTerminator(digits).equals("1")) {
+      t.collected.put("callback", "requested");
+      t.say("queue.callback_confirmed");
+      t.actions.add(new FlowAction.Complete("callback requested"));
+      t.state.put(STAGE, Stage.HANDOFF.name());
+      t.state.put(END, "callback");
+      return;
+    }
+    enter(t, Stage.HANDOFF);
+  }
+}

@@ -1,0 +1,388 @@
+package dev.callcenter.rules.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A keyword dictionary compiled into a two-level automaton: a hashed lexicon maps each folded word of the text
+ * to a word id, and a phrase automaton over word ids finds whole words and multi-word phrases. The scan folds
+ * characters as it reads them (no normalised copy of the text), keeps its state in a per-thread scratch area,
+ * and allocates nothing. Immutable once built; safe for concurrent use.
+ */
+public final class KeywordAutomaton {
+  /** One dictionary entry to compile. */
+  public record Term(String text, int department, int language, double weight) {}
+
+  /** Receives every match found by {@link #scan}, including negated ones. */
+  public interface MatchSink {
+    void accept(int term, int start, int end, boolean negated);
+  }
+
+  static final int MAX_WORD = 48;
+  private static final int MAX_ACTIVE = 16;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  // lexicon: open addressing over folded canonical words
+  private final int[] slots;
+  private final int slotMask;
+  private final int[] wordHash;
+  private final int[] wordOffset;
+  private final int[] wordLength;
+  private final char[] wordChars;
+  private final boolean[] negator;
+  // phrase automaton: root transitions by word id, deeper transitions hashed by (state, word)
+  private final int[] rootNext;
+  private final long[] edgeKeys;
+  private final int[] edgeTargets;
+  private final int edgeMask;
+  private final int[] outputStart;
+  private final int[] outputs;
+  private final int maxPhraseWords;
+  // terms
+  private final int[] termDepartment;
+  private final int[] termLanguageBit;
+  private final double[] termWeight;
+  private final int departments;
+  private final int negationScope;
+
+  private KeywordAutomaton(Builder b, int departments, int negationScope) {
+    this.departments = departments;
+    this.negationScope = negationScope;
+    int words = b.words.size();
+    int cap = Integer.highestOneBit(Math.max(16, words * 3)) << 1;
+    slots = new int[cap];
+    slotMask = cap - 1;
+    wordHash = new int[words];
+    wordOffset = new int[words];
+    wordLength = new int[words];
+    negator = new boolean[words];
+    StringBuilder pool = new StringBuilder();
+    for (int id = 0; id < words; id++) {
+      String w = b.words.get(id);
+      wordOffset[id] = pool.length();
+      wordLength[id] = w.length();
+      pool.append(w);
+      int h = hash(w.toCharArray(), 0, w.length());
+      wordHash[id] = h;
+      int i = mix(h) & slotMask;
+      while (slots[i] != 0) {
+        i = (i + 1) & slotMask;
+      }
+      slots[i] = id + 1;
+      negator[id] = b.negators.contains(id);
+    }
+    wordChars = pool.toString().toCharArray();
+
+    int states = b.stateCount;
+    rootNext = new int[words];
+    int edges = b.edges.size();
+    int edgeCap = Integer.highestOneBit(Math.max(16, edges * 3)) << 1;
+    edgeKeys = new long[edgeCap];
+    Arrays.fill(edgeKeys, -1L);
+    edgeTargets = new int[edgeCap];
+    edgeMask = edgeCap - 1;
+    for (Map.Entry<Long, Integer> e : b.edges.entrySet()) {
+      long key = e.getKey();
+      int from = (int) (key >>> 32);
+      int word = (int) key;
+      if (from == 0) {
+        rootNext[word] = e.getValue();
+      } else {
+        int i = mix(Long.hashCode(key)) & edgeMask;
+        while (edgeKeys[i] != -1L) {
+          i = (i + 1) & edgeMask;
+        }
+        edgeKeys[i] = key;
+        edgeTargets[i] = e.getValue();
+      }
+    }
+    outputStart = new int[states + 1];
+    List<Integer> flat = new ArrayList<>();
+    for (int s = 0; s < states; s++) {
+      outputStart[s] = flat.size();
+      flat.addAll(b.outputs.getOrDefault(s, List.of()));
+    }
+    outputStart[states] = flat.size();
+    outputs = flat.stream().mapToInt(Integer::intValue).toArray();
+    maxPhraseWords = b.maxPhraseWords;
+
+    int terms = b.terms.size();
+    termDepartment = new int[terms];
+    termLanguageBit = new int[terms];
+    termWeight = new double[terms];
+    for (int t = 0; t < terms; t++) {
+      Term term = b.terms.get(t);
+      termDepartment[t] = term.department();
+      termLanguageBit[t] = 1 << term.language();
+      termWeight[t] = term.weight();
+    }
+  }
+
+  /**
+   * Compiles terms and negation words. {@code negators} are folded words; terms are phrases of folded words.
+   */
+  public static KeywordAutomaton compile(List<Term> terms, List<String> negators, int departments,
+      int negationScope) {
+    Builder b = new Builder();
+    for (String n : negators) {
+      List<String> ws = TextFolding.words(n);
+      if (ws.size() == 1) {
+        b.negators.add(b.wordId(WordForms.canonical(ws.get(0))));
+      }
+    }
+    for (Term t : terms) {
+      b.add(t);
+    }
+    return new KeywordAutomaton(b, departments, negationScope);
+  }
+
+  private static final class Builder {
+    final List<String> words = new ArrayList<>();
+    final Map<String, Integer> wordIds = new HashMap<>();
+    final java.util.Set<Integer> negators = new java.util.HashSet<>();
+    final Map<Long, Integer> edges = new HashMap<>();
+    final Map<Integer, List<Integer>> outputs = new HashMap<>();
+    final List<Term> terms = new ArrayList<>();
+    int stateCount = 1;
+    int maxPhraseWords = 1;
+
+    int wordId(String w) {
+      return wordIds.computeIfAbsent(w, k -> {
+        words.add(k);
+        return words.size() - 1;
+      });
+    }
+
+    void add(Term t) {
+      List<String> ws = TextFolding.words(t.text());
+      if (ws.isEmpty()) {
+        return;
+      }
+      maxPhraseWords = Math.max(maxPhraseWords, ws.size());
+      int state = 0;
+      for (String w : ws) {
+        int id = wordId(WordForms.canonical(w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w));
+        long key = ((long) state << 32) | id;
+        Integer next = edges.get(key);
+        if (next == null) {
+          next = stateCount++;
+          edges.put(key, next);
+        }
+        state = next;
+      }
+      terms.add(t);
+      outputs.computeIfAbsent(state, k -> new ArrayList<>()).add(terms.size() - 1);
+    }
+  }
+
+  public int departments() {
+    return departments;
+  }
+
+  /** Per-thread scratch area holding the department scores of the last {@link #scan}. */
+  public static Scratch scratch() {
+    return SCRATCH.get();
+  }
+
+  /** Working memory of one thread's scans. */
+  public static final class Scratch {
+    final char[] word = new char[MAX_WORD];
+    double[] scores = new double[8];
+    int[] active = new int[MAX_ACTIVE];
+    int[] activeStart = new int[MAX_ACTIVE];
+    boolean[] activeNegated = new boolean[MAX_ACTIVE];
+    int[] next = new int[MAX_ACTIVE];
+    int[] nextStart = new int[MAX_ACTIVE];
+    boolean[] nextNegated = new boolean[MAX_ACTIVE];
+    int activeCount;
+
+    /** Score of department {@code d} after the last scan. */
+    public double score(int d) {
+      return scores[d];
+    }
+  }
+
+  /**
+   * Scans {@code text}, leaving the score of every department in {@code s}, and reports every match to
+   * {@code sink} when it is not null. Only terms whose language bit is in {@code languageMask} count.
+   */
+  public void scan(CharSequence text, int languageMask, Scratch s, @org.jspecify.annotations.Nullable MatchSink sink) {
+    if (s.scores.length < departments) {
+      s.scores = new double[departments];
+    }
+    Arrays.fill(s.scores, 0, departments, 0.0);
+    s.activeCount = 0;
+    char[] word = s.word;
+    int len = 0;
+    boolean overflow = false;
+    int start = 0;
+    int end = 0;
+    int negation = 0;
+    int n = text.length();
+    for (int i = 0; i <= n; i++) {
+      char f = i < n ? CharFolding.fold(text.charAt(i)) : CharFolding.CLAUSE;
+      if (f == CharFolding.IGNORE) {
+        continue;
+      }
+      if (f == CharFolding.SPACE || f == CharFolding.CLAUSE) {
+        if (len > 0) {
+          int id = overflow ? -1 : lookup(word, len);
+          boolean negated = negation > 0;
+          if (negation > 0) {
+            negation--;
+          }
+          step(id, start, end, negated, languageMask, s, sink);
+          if (id >= 0 && negator[id]) {
+            negation = negationScope;
+          }
+          len = 0;
+          overflow = false;
+        }
+        if (f == CharFolding.CLAUSE) {
+          s.activeCount = 0;
+          negation = 0;
+        }
+        continue;
+      }
+      if (len == 0) {
+        start = i;
+      }
+      if (len < MAX_WORD) {
+        word[len++] = f;
+      } else {
+        overflow = true;
+      }
+      end = i + 1;
+    }
+  }
+
+  private void step(int id, int start, int end, boolean negated, int languageMask, Scratch s,
+      @org.jspecify.annotations.Nullable MatchSink sink) {
+    if (id < 0) {
+      s.activeCount = 0;
+      return;
+    }
+    int count = 0;
+    int[] next = s.next;
+    int[] nextStart = s.nextStart;
+    boolean[] nextNegated = s.nextNegated;
+    for (int a = 0; a < s.activeCount; a++) {
+      int target = edge(s.active[a], id);
+      if (target > 0 && count < MAX_ACTIVE) {
+        next[count] = target;
+        nextStart[count] = s.activeStart[a];
+        nextNegated[count] = s.activeNegated[a];
+        count++;
+      }
+    }
+    int root = rootNext[id];
+    if (root > 0 && count < MAX_ACTIVE) {
+      next[count] = root;
+      nextStart[count] = start;
+      nextNegated[count] = negated;
+      count++;
+    }
+    for (int a = 0; a < count; a++) {
+      int state = next[a];
+      for (int o = outputStart[state], last = outputStart[state + 1]; o < last; o++) {
+        int term = outputs[o];
+        if ((termLanguageBit[term] & languageMask) == 0) {
+          continue;
+        }
+        if (!nextNegated[a]) {
+          s.scores[termDepartment[term]] += termWeight[term];
+        }
+        if (sink != null) {
+          sink.accept(term, nextStart[a], end, nextNegated[a]);
+        }
+      }
+    }
+    // swap buffers
+    s.next = s.active;
+    s.nextStart = s.activeStart;
+    s.nextNegated = s.activeNegated;
+    s.active = next;
+    s.activeStart = nextStart;
+    s.activeNegated = nextNegated;
+    s.activeCount = maxPhraseWords > 1 ? count : 0;
+  }
+
+  private int edge(int state, int word) {
+    long key = ((long) state << 32) | word;
+    int i = mix(Long.hashCode(key)) & edgeMask;
+    while (true) {
+      long k = edgeKeys[i];
+      if (k == key) {
+        return edgeTargets[i];
+      }
+      if (k == -1L) {
+        return 0;
+      }
+      i = (i + 1) & edgeMask;
+    }
+  }
+
+  /** The word id of a folded token, trying its folded forms; -1 when it is not in the lexicon. */
+  private int lookup(char[] w, int len) {
+    char first = w[0];
+    if (CharFolding.isLatin(first)) {
+      return find(w, 0, WordForms.englishStem(w, len));
+    }
+    int id = find(w, 0, len);
+    if (id >= 0 || !CharFolding.isArabic(first)) {
+      return id;
+    }
+    for (char[] prefix : WordForms.ARABIC_PREFIXES) {
+      int p = WordForms.prefixLength(w, len, prefix);
+      if (p > 0) {
+        id = find(w, p, len);
+        if (id >= 0) {
+          return id;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private int find(char[] w, int from, int to) {
+    int h = hash(w, from, to);
+    int i = mix(h) & slotMask;
+    int length = to - from;
+    while (true) {
+      int slot = slots[i];
+      if (slot == 0) {
+        return -1;
+      }
+      int id = slot - 1;
+      if (wordHash[id] == h && wordLength[id] == length && same(w, from, wordOffset[id], length)) {
+        return id;
+      }
+      i = (i + 1) & slotMask;
+    }
+  }
+
+  private boolean same(char[] w, int from, int offset, int length) {
+    for (int k = 0; k < length; k++) {
+      if (w[from + k] != wordChars[offset + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int hash(char[] w, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + w[i];
+    }
+    return h;
+  }
+
+  private static int mix(int h) {
+    int x = h * 0x9E3779B9;
+    return x ^ (x >>> 16);
+  }
+}
