@@ -8,6 +8,7 @@ module dev.callcenter.server {
   requires dev.callcenter.rules;
   requires dev.callcenter.sip;
   requires dev.callcenter.jdbc;
+  requires dev.callcenter.ivr;
   requires io.javalin;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;

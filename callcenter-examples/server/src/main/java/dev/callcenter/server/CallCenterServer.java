@@ -11,6 +11,13 @@ import dev.callcenter.core.NotFoundException;
 import dev.callcenter.core.VersionConflictException;
 import dev.callcenter.crm.CrmService;
 import dev.callcenter.crm.SlaPolicy;
+import dev.callcenter.ivr.CallPolicy;
+import dev.callcenter.ivr.CustomerLookup;
+import dev.callcenter.ivr.FlowDefinition;
+import dev.callcenter.ivr.IntentClassifier;
+import dev.callcenter.ivr.IvrFlow;
+import dev.callcenter.ivr.PinVerifier;
+import dev.callcenter.ivr.QueueOutlook;
 import dev.callcenter.rules.KeywordRouter;
 import dev.callcenter.rules.RuleEngine;
 import dev.callcenter.sip.extension.Extensions;
@@ -18,6 +25,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.io.IOException;
@@ -28,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +62,8 @@ public final class CallCenterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallCenterServer.class);
   static final String TOKEN_FILE = "tokens";
   private static final String PROBLEM_WRITTEN = "callcenter.problem";
+  /** What the IVR assumes an agent takes per call when it announces the wait. */
+  static final java.time.Duration AVERAGE_HANDLE = java.time.Duration.ofMinutes(4);
 
   private final ServerSettings settings;
   private final Storage storage;
@@ -69,12 +80,14 @@ public final class CallCenterServer implements AutoCloseable {
     createDirectories(settings.dataDir());
     this.storage = Storage.open(settings.dbUrl());
     this.executor = Executors.newCachedThreadPool(daemonThreads());
+    LateCallFlow flow = new LateCallFlow();
     CallCenter.Builder builder = CallCenter.builder()
         .callStore(storage.calls())
         .agentStore(storage.agents())
         .callRecordStore(storage.callRecords())
         .eventLog(storage.eventLog())
-        .executor(executor);
+        .executor(executor)
+        .callFlow(flow);
     if (settings.defaultRegion() != null) {
       builder.defaultRegion(settings.defaultRegion());
     }
@@ -90,6 +103,14 @@ public final class CallCenterServer implements AutoCloseable {
         .clock(center.clock()).build();
     RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
     KeywordRouter router = KeywordRouter.defaults();
+    flow.set(IvrFlow.builder()
+        .clock(center.clock())
+        .customers(CustomerLookup.fromCrm(crm))
+        .pins(PinVerifier.fromCrm(crm))
+        .classifier(IntentClassifier.fromRouter(router))
+        .policy(CallPolicy.from(FlowDefinition.defaults()).and(CallPolicy.fromRules(rules)))
+        .queueOutlook(QueueOutlook.counting(center, AVERAGE_HANDLE))
+        .build());
     this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
     setUpAdminToken(console);
     if (settings.sampleData()) {
@@ -111,6 +132,15 @@ public final class CallCenterServer implements AutoCloseable {
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.useVirtualThreads = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/dev/callcenter/server/web";
+        files.location = Location.CLASSPATH;
+        files.headers = Map.of(
+            "Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
+      });
       config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(),
           Math.round(ms)));
       if (!settings.corsOrigins().isEmpty()) {
@@ -189,7 +219,7 @@ public final class CallCenterServer implements AutoCloseable {
 
   /** The SDK modules this server exposes. */
   private static List<String> modules() {
-    return List.of("core", "acd", "crm", "sip-extensions", "rules");
+    return List.of("core", "ivr", "acd", "crm", "sip-extensions", "rules", "jdbc");
   }
 
   public int port() {
@@ -253,6 +283,9 @@ public final class CallCenterServer implements AutoCloseable {
       return;
     }
     Set<RouteRole> roles = ctx.routeRoles();
+    if (roles.isEmpty()) {
+      return; // not an API route (every route of the table has a role): the static web page
+    }
     if (roles.contains(Role.ANYONE)) {
       limiter.acquire("ip:" + ctx.ip());
       return;

@@ -27,8 +27,8 @@ record Storage(CallStore calls, AgentStore agents, CallRecordStore callRecords, 
 
   /**
    * Opens {@code dbUrl}: {@link ServerSettings#IN_MEMORY} keeps everything in memory; a JDBC URL (H2 or
-   * PostgreSQL) holds calls, agents, the call history and the event log. Customers, tickets, transcripts,
-   * extensions and users stay in memory until the JDBC store covers them.
+   * PostgreSQL) holds everything: calls, agents, the call history, the event log, customers, tickets, transcripts,
+   * extensions and users.
    */
   static Storage open(String dbUrl) {
     if (ServerSettings.IN_MEMORY.equals(dbUrl)) {
@@ -38,11 +38,9 @@ record Storage(CallStore calls, AgentStore agents, CallRecordStore callRecords, 
     }
     JdbcStores db = JdbcStores.open(dbUrl);
     String kind = dbUrl.startsWith("jdbc:h2:") ? "h2" : dbUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "jdbc";
-    LOG.info("storage: {} ({}); customers, tickets, transcripts, extensions and users are kept in memory",
-        kind, redact(dbUrl));
-    return new Storage(db.calls(), db.agents(), db.callRecords(), db.eventLog(), CustomerStore.inMemory(),
-        TicketStore.inMemory(), TranscriptStore.inMemory(), ExtensionStore.inMemory(), UserStore.inMemory(), true,
-        kind, db::close);
+    LOG.info("storage: {} ({})", kind, redact(dbUrl));
+    return new Storage(db.calls(), db.agents(), db.callRecords(), db.eventLog(), db.customers(), db.tickets(),
+        db.transcripts(), db.extensions(), db.users(), true, kind, db::close);
   }
 
   @Override

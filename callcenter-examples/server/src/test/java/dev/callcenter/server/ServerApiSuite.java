@@ -456,6 +456,61 @@ abstract class ServerApiSuite {
     ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
   }
 
+  @Test
+  void aKnownArabicCallerWalksTheIvrToTheComplaintsQueueAndAnAgentWithATicket() throws Exception {
+    JsonNode created = client.post("/api/calls", null, Map.of("phone", "+966501112233")).json();
+    String callId = created.at("/call/id").asText();
+    String token = created.get("token").asText();
+    JsonNode ivr = created.get("ivr");
+    assertThat(ivr.get("stage").asText()).isEqualTo("INTENT"); // identified by caller id, language from the CRM
+    assertThat(ivr.get("prompts").get(0).get("language").asText()).isEqualTo("ar");
+    assertThat(ivr.get("prompts").findValuesAsText("text")).anyMatch(t -> t.contains("الشكاوى"));
+
+    ivr = ivr(callId, token, Map.of("digits", "2"));
+    assertThat(ivr.get("department").asText()).isEqualTo("complaints");
+    assertThat(ivr.get("stage").asText()).isEqualTo("DATA_COLLECTION");
+    ivr = ivr(callId, token, Map.of("digits", "١٢٣٤٥٦٧#")); // Arabic-Indic digits
+    ivr = ivr(callId, token, Map.of("digits", "2"));
+    assertThat(ivr.get("status").asText()).isEqualTo("IN_QUEUE");
+    assertThat(ivr.get("stage").asText()).isEqualTo("QUEUE");
+    JsonNode call = client.get("/api/calls/" + callId, viewer).json();
+    assertThat(call.get("customerId").asText()).isEqualTo("cust-1001");
+    assertThat(call.get("collectedData").toString()).contains("1234567");
+
+    client.send("PATCH", "/api/agents/agent-complaints/status", supervisor, Map.of("status", "available"), Map.of());
+    assertThat(client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId",
+        "agent-complaints")).json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    HttpTestClient.Reply ticket = client.post("/api/tickets", agent, Map.of("subject", "الطلب 1234567 متأخر",
+        "priority", "high", "department", "complaints", "customerId", "cust-1001", "callId", callId));
+    assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
+    assertThat(client.post("/api/calls/" + callId + "/end", agent, null).json().get("status").asText())
+        .isEqualTo("COMPLETED");
+    assertThat(client.post("/api/calls/" + callId + "/ivr", token, Map.of("digits", "1")).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aKnownEnglishCallerSaysWhyAndIsQueuedForSales() throws Exception {
+    JsonNode created = client.post("/api/calls", null, Map.of("phone", "+44 20 7946 0123")).json();
+    String callId = created.at("/call/id").asText();
+    String token = created.get("token").asText();
+    assertThat(created.at("/ivr/prompts/0/language").asText()).isEqualTo("en");
+    JsonNode ivr = ivr(callId, token, Map.of("text", "I want to buy a new phone, what is the price?"));
+    assertThat(ivr.get("department").asText()).isEqualTo("sales");
+    ivr = ivr(callId, token, Map.of("digits", "1"));
+    ivr = ivr(callId, token, Map.of("digits", "00966501234567#"));
+    assertThat(ivr.get("status").asText()).isEqualTo("IN_QUEUE");
+    assertThat(ivr.get("prompts").findValuesAsText("text")).anyMatch(t -> t.contains("queue"));
+    assertThat(ivr.get("done").asBoolean()).isFalse(); // a callback is still offered
+    JsonNode queue = client.get("/api/calls/queue?department=sales", viewer).json();
+    assertThat(queue.findValuesAsText("id")).contains(callId);
+  }
+
+  private JsonNode ivr(String callId, String token, Map<String, String> input) {
+    HttpTestClient.Reply reply = client.post("/api/calls/" + callId + "/ivr", token, input);
+    assertThat(reply.status()).as(input + " -> " + reply.body()).isEqualTo(200);
+    return reply.json();
+  }
+
   private static List<String> types(List<JsonNode> events, String subject) {
     return events.stream().filter(e -> e.get("subject").asText().equals(subject))
         .map(e -> e.get("type").asText()).toList();
