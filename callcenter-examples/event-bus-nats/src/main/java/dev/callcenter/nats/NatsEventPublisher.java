@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #publish} sends the event to the subject and hands it to this node's listeners too;
  *   <li>events from the subject wait in a reorder buffer until the events before them have been delivered;
  *   <li>when a gap does not fill within the {@linkplain Builder#gapTimeout gap timeout} (a lost message, a node
- *       that was disconnected), the missing events are read from the shared {@link EventLogStore};
+ *       that was disconnected), the missing events are read from the shared {@link EventLogStore}; sequences
+ *       the log does not hold either (a publisher on another log) are skipped with a warning rather than
+ *       stalling the node;
  *   <li>a node starts after the log's {@link EventLogStore#lastSequence() last sequence} when it is built.
  * </ul>
  *
@@ -327,13 +329,21 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       read += batch.size();
       after = batch.get(batch.size() - 1).sequence();
     }
-    synchronized (lock) {
-      buffer.restartGapTimer(clock.instant());
-    }
     if (after < gapEnd) {
-      LOG.warn("the event log on '{}' ends at #{}, but events up to #{} are missing; waiting for them", subject,
-          after, gapEnd);
+      // the log ends before the gap does: these sequences were never appended to this log (the log of each
+      // event is committed before its message is sent), so waiting longer would stall this node for good
+      long skipFrom = after + 1;
+      LOG.warn("events #{} to #{} on '{}' are missing from the event log too; skipped", skipFrom, gapEnd,
+          subject);
+      synchronized (lock) {
+        buffer.skipGap(gapEnd, clock.instant());
+      }
+    } else {
+      synchronized (lock) {
+        buffer.restartGapTimer(clock.instant());
+      }
     }
+    scheduleDelivery();
     return read;
   }
 
@@ -394,8 +404,8 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
 
     /** The NATS server to connect to, for example {@code nats://127.0.0.1:4222}; closed with the publisher. */
     public Builder url(String value) {
-      if (value != null && value.isBlank()) {
-        throw InvalidInputException.of("url", "must not be blank");
+      if (value != null) {
+        options(value); // fails here, naming the field, rather than in build()
       }
       url = once(url, value, "url");
       return this;
@@ -474,13 +484,19 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       }
     }
 
-    private static Connection connect(String url) {
-      Options options;
+    private static Options options(String url) {
+      if (url.isBlank()) {
+        throw InvalidInputException.of("url", "must not be blank");
+      }
       try {
-        options = Options.builder().server(url).connectionName("callcenter-events").maxReconnects(-1).build();
+        return Options.builder().server(url).connectionName("callcenter-events").maxReconnects(-1).build();
       } catch (IllegalArgumentException e) {
         throw InvalidInputException.of("url", "is not a NATS server URL: '%s'", withoutCredentials(url));
       }
+    }
+
+    private static Connection connect(String url) {
+      Options options = options(url);
       try {
         return Nats.connect(options);
       } catch (IOException e) {

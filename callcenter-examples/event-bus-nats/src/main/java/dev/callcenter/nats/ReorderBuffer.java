@@ -72,6 +72,17 @@ final class ReorderBuffer {
     gapSince = hasGap() ? now : null;
   }
 
+  /**
+   * Gives up on the missing events in front, as far as {@code sequence}: they exist nowhere. The events waiting
+   * after them become ready; events that arrived meanwhile are kept.
+   */
+  void skipGap(long sequence, Instant now) {
+    if (hasGap()) {
+      delivered = Math.max(delivered, Math.min(sequence, waiting.firstKey() - 1));
+      restartGapTimer(now);
+    }
+  }
+
   /** The sequence of the last event handed out. */
   long delivered() {
     return delivered;
