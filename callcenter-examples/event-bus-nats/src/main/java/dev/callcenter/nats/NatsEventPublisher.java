@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *       that was disconnected), the missing events are read from the shared {@link EventLogStore}; sequences
  *       the log does not hold either (a publisher on another log) are skipped with a warning rather than
  *       stalling the node;
- *   <li>a node starts after the log's {@link EventLogStore#lastSequence() last sequence} when it is built.
+ *   <li>once per gap timeout the log's {@link EventLogStore#lastSequence() last sequence} is read, so that a node
+ *       whose last messages were lost (nothing came after them) catches up too;
+ *   <li>a node starts after the log's last sequence when it is built.
  * </ul>
  *
  * <pre>{@code
@@ -84,6 +87,8 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
   private final ReorderBuffer buffer;
   /** The highest sequence published from this node; guarded by {@link #lock}. */
   private long lastPublished;
+  /** When the log's last sequence was last asked for; guarded by {@link #lock}. */
+  private Instant lastProbe;
   /** Guarded by {@link #lock} for writes. */
   private volatile boolean closed;
 
@@ -107,6 +112,7 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       return thread;
     });
     this.buffer = new ReorderBuffer(eventLog.lastSequence(), gapTimeout);
+    this.lastProbe = clock.instant();
     this.dispatcher = connection.createDispatcher(this::onMessage);
     dispatcher.subscribe(subject);
     flushQuietly();
@@ -292,6 +298,7 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
 
   private void checkGapQuietly() {
     try {
+      probeLogEnd();
       fillOverdueGap();
     } catch (RuntimeException e) { // a periodic task that throws would never run again
       LOG.warn("could not read missing events from the event log; will try again", e);
@@ -302,10 +309,25 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
   }
 
   /**
-   * Reads the events of an overdue gap from the event log and delivers them. Returns how many were read. Runs
-   * periodically on the scheduler; package-private so tests can run it at once.
+   * Once per gap timeout, while no gap is known, asks the log for its last sequence: events that never arrived
+   * with nothing after them (the last messages lost) become a gap like any other.
    */
-  int fillOverdueGap() {
+  private void probeLogEnd() {
+    synchronized (lock) {
+      Instant now = clock.instant();
+      if (closed || buffer.hasGap() || now.isBefore(lastProbe.plus(gapTimeout))) {
+        return;
+      }
+      lastProbe = now;
+    }
+    long last = eventLog.lastSequence();
+    synchronized (lock) {
+      buffer.expect(last, clock.instant());
+    }
+  }
+
+  /** Reads the events of an overdue gap from the event log and delivers them; returns how many were read. */
+  private int fillOverdueGap() {
     long after;
     long gapEnd;
     int waiting;

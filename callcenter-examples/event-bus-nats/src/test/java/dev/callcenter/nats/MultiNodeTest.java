@@ -138,6 +138,27 @@ class MultiNodeTest {
   }
 
   @Test
+  @DisplayName("a node whose last message was lost catches up from the log with nothing after it")
+  void aLostLastMessageIsReadFromTheLog() throws Exception {
+    MutableClock clock = MutableClock.create();
+    nodes = new Nodes(clock, Duration.ofSeconds(5));
+    CallCenter b = nodes.node(nodes.publisher());
+    RecordingListener onB = new RecordingListener();
+    b.subscribe(onB);
+
+    Event lost = nodes.log.append(NewEvent.of(EventType.CALL_NEW, clock.instant(), "lost-call", Map.of("id", "x")));
+    Thread.sleep(QUIET.toMillis());
+    assertThat(onB.events()).isEmpty();
+
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (onB.size() == 0 && System.nanoTime() < deadline) {
+      clock.advance(Duration.ofSeconds(5)); // one probe of the log's end, then the gap timeout
+      Thread.sleep(100);
+    }
+    assertThat(onB.awaitCount(1, WAIT)).containsExactly(lost);
+  }
+
+  @Test
   @DisplayName("messages sent out of order or twice are delivered once, in order")
   void outOfOrderAndDuplicateMessagesAreReordered() throws Exception {
     NatsEventPublisher publisher = nodes.publisher();

@@ -111,6 +111,27 @@ class ReorderBufferTest {
     assertThat(buffer.delivered()).as("no gap, nothing to skip").isEqualTo(6);
   }
 
+  @Test
+  void eventsTheLogHoldsButThatNeverArrivedAreAGap() {
+    ReorderBuffer buffer = new ReorderBuffer(0, TIMEOUT);
+    buffer.offer(event(1), T0);
+    buffer.takeReady(T0);
+    buffer.expect(1, T0);
+    assertThat(buffer.hasGap()).isFalse();
+
+    buffer.expect(3, T0);
+    assertThat(buffer.hasGap()).isTrue();
+    assertThat(buffer.gapEnd()).isEqualTo(3);
+    assertThat(buffer.gapOverdue(T0.plus(TIMEOUT))).isTrue();
+
+    buffer.offer(event(2), T0);
+    buffer.takeReady(T0);
+    assertThat(buffer.gapEnd()).isEqualTo(3);
+    buffer.offer(event(3), T0);
+    buffer.takeReady(T0);
+    assertThat(buffer.hasGap()).isFalse();
+  }
+
   @Property
   void anyArrivalOrderWithDuplicatesComesOutOnceInOrder(@ForAll @IntRange(min = 1, max = 200) int count,
       @ForAll long seed) {
