@@ -160,6 +160,26 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
   /** Delivers every event this node delivers from now on, in sequence order, on the publisher's thread. */
   @Override
   public Subscription subscribe(EventListener listener) {
+    return add(listener, null);
+  }
+
+  /**
+   * Delivers every event with a sequence greater than {@code afterSequence}: first those of the event log, then
+   * every new one, in order, none missed and none twice, even while other nodes keep writing. For a subscriber
+   * that reconnects with the last sequence it saw. Events the log cannot give (it fails) are logged and skipped.
+   *
+   * @throws InvalidInputException when {@code afterSequence} is negative
+   */
+  public Subscription subscribeAfter(long afterSequence, EventListener listener) {
+    if (afterSequence < 0) {
+      throw InvalidInputException.of("afterSequence", "must not be negative, was %d", afterSequence);
+    }
+    Subscription subscription = add(listener, afterSequence);
+    scheduleDelivery(); // replays the log up to this node's position even when no new event comes
+    return subscription;
+  }
+
+  private Subscription add(EventListener listener, @Nullable Long afterSequence) {
     if (listener == null) {
       throw InvalidInputException.of("listener", "must not be null");
     }
@@ -168,7 +188,8 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       if (closed) {
         throw new CallCenterException("the NATS event publisher on '" + subject + "' is closed");
       }
-      subscribed = new Subscribed(listener, Math.max(buffer.delivered(), lastPublished));
+      long after = afterSequence != null ? afterSequence : Math.max(buffer.delivered(), lastPublished);
+      subscribed = new Subscribed(listener, after);
       listeners.add(subscribed);
     }
     return () -> {
@@ -253,8 +274,16 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     }
   }
 
+  /** Runs on the scheduler, one task at a time: the only place listeners are called. */
   private void deliverReady() {
     try {
+      long delivered;
+      synchronized (lock) {
+        delivered = buffer.delivered();
+      }
+      for (Subscribed subscribed : listeners) { // those that subscribed after a sequence behind this node's
+        catchUp(subscribed, delivered);
+      }
       List<Event> ready;
       while (!(ready = takeReady()).isEmpty()) {
         for (Event event : ready) {
@@ -262,8 +291,10 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
             if (closed) {
               return;
             }
-            if (subscribed.active && event.sequence() > subscribed.after) {
+            if (subscribed.active && event.sequence() > subscribed.cursor) {
+              catchUp(subscribed, event.sequence() - 1);
               deliverFenced(subscribed.listener, event);
+              subscribed.cursor = event.sequence();
             }
           }
         }
@@ -277,6 +308,32 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     }
     if (more) { // offered while this task was finishing
       scheduleDelivery();
+    }
+  }
+
+  /** Delivers the logged events after the subscriber's cursor up to {@code upTo} to that subscriber. */
+  private void catchUp(Subscribed subscribed, long upTo) {
+    while (subscribed.cursor < upTo && subscribed.active && !closed) {
+      List<Event> batch;
+      try {
+        batch = eventLog.readAfter(subscribed.cursor, (int) Math.min(FETCH_BATCH, upTo - subscribed.cursor));
+      } catch (RuntimeException e) {
+        LOG.warn("could not read events #{} to #{} from the event log for listener {}; skipped",
+            subscribed.cursor + 1, upTo, subscribed.listener, e);
+        subscribed.cursor = upTo;
+        return;
+      }
+      if (batch.isEmpty()) { // the log does not hold them: skipped by this node too
+        subscribed.cursor = upTo;
+        return;
+      }
+      for (Event event : batch) {
+        if (event.sequence() > upTo || !subscribed.active || closed) {
+          return;
+        }
+        deliverFenced(subscribed.listener, event);
+        subscribed.cursor = event.sequence();
+      }
     }
   }
 
@@ -387,16 +444,19 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     return value;
   }
 
-  /** Compared by identity, so that one listener subscribed twice is two subscriptions. */
+  /**
+   * One subscription, compared by identity, so that one listener subscribed twice is two subscriptions. Its
+   * cursor is read and written only by the delivery task, which runs one at a time.
+   */
   private static final class Subscribed {
     final EventListener listener;
-    /** Only events after this sequence reach the listener: those delivered after it subscribed. */
-    final long after;
+    /** The sequence of the last event this listener got (or is not to get). */
+    long cursor;
     volatile boolean active = true;
 
     Subscribed(EventListener listener, long after) {
       this.listener = listener;
-      this.after = after;
+      this.cursor = after;
     }
   }
 

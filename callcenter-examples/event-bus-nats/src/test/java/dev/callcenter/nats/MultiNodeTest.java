@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callcenter.core.CallCenter;
 import dev.callcenter.core.CallCenterException;
+import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.NewCall;
 import dev.callcenter.core.event.Event;
 import dev.callcenter.core.event.EventType;
@@ -103,6 +104,36 @@ class MultiNodeTest {
     assertThat(onA.sequences()).isEqualTo(range(1, 200));
     assertThat(onB.sequences()).isEqualTo(range(1, 200));
     assertThat(onA.events()).isEqualTo(onB.events()).isEqualTo(nodes.log.readAfter(0, 1000));
+  }
+
+  @Test
+  @DisplayName("the bus's subscribeAfter replays the log and joins the live stream while another node writes")
+  void busSubscribeAfterMissesNothingWhileAnotherNodeWrites() throws Exception {
+    CallCenter a = nodes.node(nodes.publisher());
+    NatsEventPublisher busB = nodes.publisher();
+    nodes.node(busB);
+    createCalls(a, 20);
+
+    RecordingListener idle = new RecordingListener();
+    busB.subscribeAfter(5, idle);
+    assertThat(idle.awaitCount(15, WAIT)).extracting(Event::sequence).isEqualTo(range(6, 20));
+
+    Thread writer = new Thread(() -> createCalls(a, 200), "node-a-writer");
+    writer.start();
+    RecordingListener joining = new RecordingListener();
+    while (nodes.log.lastSequence() < 60) {
+      Thread.onSpinWait();
+    }
+    busB.subscribeAfter(10, joining);
+    writer.join(30_000);
+
+    joining.awaitCount(210, WAIT);
+    idle.awaitCount(215, WAIT);
+    Thread.sleep(QUIET.toMillis());
+    assertThat(joining.sequences()).isEqualTo(range(11, 220));
+    assertThat(idle.sequences()).isEqualTo(range(6, 220));
+    assertThatThrownBy(() -> busB.subscribeAfter(-1, event -> { }))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("afterSequence");
   }
 
   @Test
