@@ -408,19 +408,17 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       read += batch.size();
       after = batch.get(batch.size() - 1).sequence();
     }
-    if (after < gapEnd) {
-      // the log ends before the gap does: these sequences were never appended to this log (the log of each
-      // event is committed before its message is sent), so waiting longer would stall this node for good
-      long skipFrom = after + 1;
-      LOG.warn("events #{} to #{} on '{}' are missing from the event log too; skipped", skipFrom, gapEnd,
-          subject);
-      synchronized (lock) {
+    synchronized (lock) {
+      if (read == 0) {
+        // the log holds nothing after this node's position: these sequences were never appended to it (each
+        // event is committed to the log before its message is sent), so waiting longer would stall the node
         buffer.skipGap(gapEnd, clock.instant());
+      } else {
+        buffer.restartGapTimer(clock.instant()); // a rest the log did not have is looked for once more
       }
-    } else {
-      synchronized (lock) {
-        buffer.restartGapTimer(clock.instant());
-      }
+    }
+    if (read == 0) {
+      LOG.warn("events #{} to #{} on '{}' are missing from the event log too; skipped", after + 1, gapEnd, subject);
     }
     scheduleDelivery();
     return read;
