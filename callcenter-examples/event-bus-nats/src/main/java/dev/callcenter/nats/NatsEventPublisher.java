@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,6 +82,8 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
+  /** A test hook: messages from the subject it matches are dropped as if the broker had lost them. */
+  private final Predicate<Event> lost;
 
   private final Object lock = new Object();
   /** Guarded by {@link #lock}. */
@@ -105,6 +108,7 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     this.eventLog = required(b.eventLog, "eventLog");
     this.gapTimeout = b.gapTimeout != null ? b.gapTimeout : DEFAULT_GAP_TIMEOUT;
     this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+    this.lost = b.lost != null ? b.lost : event -> false;
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "callcenter-nats-events");
@@ -239,7 +243,9 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
           e.getClass().getSimpleName());
       return;
     }
-    offer(List.of(event));
+    if (!lost.test(event)) {
+      offer(List.of(event));
+    }
   }
 
   private void offer(List<Event> events) {
@@ -383,10 +389,15 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     }
   }
 
-  /** Reads the events of an overdue gap from the event log and delivers them; returns how many were read. */
+  /**
+   * Reads the events of an overdue gap from the event log and delivers them; returns how many were read. Reads
+   * up to the highest sequence known, so that every hole between waiting events is filled in one go (events
+   * already here are dropped as duplicates).
+   */
   private int fillOverdueGap() {
     long after;
     long gapEnd;
+    long readUpTo;
     int waiting;
     synchronized (lock) {
       if (closed || !buffer.gapOverdue(clock.instant())) {
@@ -394,19 +405,21 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       }
       after = buffer.delivered();
       gapEnd = buffer.gapEnd();
+      readUpTo = buffer.knownEnd();
       waiting = buffer.waiting();
     }
-    LOG.info("events #{} to #{} on '{}' did not arrive within {} ({} later ones waiting); reading them from the "
-        + "event log", after + 1, gapEnd, subject, gapTimeout, waiting);
+    LOG.info("events #{} to #{} on '{}' did not arrive within {} ({} later ones waiting); reading #{} to #{} from "
+        + "the event log", after + 1, gapEnd, subject, gapTimeout, waiting, after + 1, readUpTo);
     int read = 0;
-    while (after < gapEnd) {
-      List<Event> batch = eventLog.readAfter(after, (int) Math.min(FETCH_BATCH, gapEnd - after));
+    long position = after;
+    while (position < readUpTo) {
+      List<Event> batch = eventLog.readAfter(position, (int) Math.min(FETCH_BATCH, readUpTo - position));
       if (batch.isEmpty()) {
         break;
       }
       offer(batch);
       read += batch.size();
-      after = batch.get(batch.size() - 1).sequence();
+      position = batch.get(batch.size() - 1).sequence();
     }
     synchronized (lock) {
       if (read == 0) {
@@ -473,8 +486,15 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     private @Nullable Duration gapTimeout;
     private @Nullable Clock clock;
     private @Nullable ScheduledExecutorService scheduler;
+    private @Nullable Predicate<Event> lost;
 
     private Builder() {}
+
+    /** For tests: messages from the subject that {@code value} matches are dropped, as if NATS had lost them. */
+    Builder loseMessages(Predicate<Event> value) {
+      lost = once(lost, value, "loseMessages");
+      return this;
+    }
 
     /** A connection the caller owns: {@link #close()} leaves it open. Excludes {@link #url}. */
     public Builder connection(Connection value) {

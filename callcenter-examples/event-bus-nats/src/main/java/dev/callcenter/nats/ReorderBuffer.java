@@ -111,6 +111,11 @@ final class ReorderBuffer {
     return waiting.isEmpty() ? expected : waiting.firstKey() - 1;
   }
 
+  /** The highest sequence known to exist: the last waiting one, or the expected last sequence of the log. */
+  long knownEnd() {
+    return Math.max(delivered, Math.max(expected, waiting.isEmpty() ? 0 : waiting.lastKey()));
+  }
+
   /** Whether sequences are missing in front of the waiting events, or events the log holds have not arrived. */
   boolean hasGap() {
     return waiting.isEmpty() ? expected > delivered : waiting.firstKey() > delivered + 1;

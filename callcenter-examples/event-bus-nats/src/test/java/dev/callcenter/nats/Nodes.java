@@ -1,6 +1,7 @@
 package dev.callcenter.nats;
 
 import dev.callcenter.core.CallCenter;
+import dev.callcenter.core.event.Event;
 import dev.callcenter.core.store.AgentStore;
 import dev.callcenter.core.store.CallStore;
 import dev.callcenter.core.store.EventLogStore;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Several call-center nodes in one test: they share the stores and one event log (standing in for PostgreSQL)
@@ -33,12 +35,18 @@ final class Nodes implements AutoCloseable {
 
   /** A publisher on the shared subject and log. */
   NatsEventPublisher publisher() {
+    return publisher(event -> false);
+  }
+
+  /** A publisher on the shared subject and log that loses the messages {@code lost} matches. */
+  NatsEventPublisher publisher(Predicate<Event> lost) {
     NatsEventPublisher publisher = NatsEventPublisher.builder()
         .url(NATS_URL)
         .subject(subject)
         .eventLog(log)
         .gapTimeout(gapTimeout)
         .clock(clock)
+        .loseMessages(lost)
         .build();
     publishers.add(publisher);
     return publisher;

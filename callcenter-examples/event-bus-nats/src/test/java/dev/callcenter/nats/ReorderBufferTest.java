@@ -127,8 +127,15 @@ class ReorderBufferTest {
     buffer.offer(event(2), T0);
     buffer.takeReady(T0);
     assertThat(buffer.gapEnd()).isEqualTo(3);
+    assertThat(buffer.knownEnd()).isEqualTo(3);
+    buffer.offer(event(7), T0);
+    assertThat(buffer.gapEnd()).isEqualTo(6);
+    assertThat(buffer.knownEnd()).isEqualTo(7);
     buffer.offer(event(3), T0);
-    buffer.takeReady(T0);
+    buffer.offer(event(4), T0);
+    buffer.offer(event(6), T0);
+    buffer.offer(event(5), T0);
+    assertThat(sequences(buffer.takeReady(T0))).containsExactly(3L, 4L, 5L, 6L, 7L);
     assertThat(buffer.hasGap()).isFalse();
   }
 
