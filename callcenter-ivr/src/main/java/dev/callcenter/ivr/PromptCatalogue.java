@@ -267,11 +267,30 @@ public final class PromptCatalogue {
     Map<String, String> shown;
     if (args.isEmpty()) {
       shown = Map.of();
+    } else if (args.size() == 1) {
+      Map.Entry<String, ?> only = args.entrySet().iterator().next();
+      shown = Map.of(only.getKey(), String.valueOf(only.getValue()));
     } else {
       shown = new HashMap<>();
       args.forEach((k, v) -> shown.put(k, String.valueOf(v)));
     }
     return new FlowAction.PlayPrompt(promptId, text.language(), rendered, text.audio(), shown);
+  }
+
+  /**
+   * The text of a prompt without parameters (a department's name, say) in {@code language} or the fallback
+   * language; the prompt id itself when there is no such prompt.
+   */
+  public String text(String promptId, Language language) {
+    Prompt prompt = prompts.get(promptId);
+    if (prompt == null) {
+      return promptId;
+    }
+    Text text = prompt.byLanguage().get(language.primary());
+    if (text == null || text.plain() == null || text.plain().hasParameters()) {
+      return render(promptId, language).text();
+    }
+    return text.plain().source();
   }
 
   /** Renders without arguments. */

@@ -179,9 +179,11 @@ public final class Acd implements AutoCloseable {
   public Optional<AgentId> bestAgentFor(Department department, @Nullable String skill, int minProficiency) {
     Checks.notNull(department, "department");
     Checks.inRange(minProficiency, 0, Skill.MAX_PROFICIENCY, "minProficiency");
-    String s = skill == null ? null : Skill.of(skill, Skill.MIN_PROFICIENCY).name();
     return locked(() -> {
-      AgentState a = queue(department).bestAgent(s, minProficiency);
+      QueueState q = queue(department);
+      // a skill some agent of the queue has is a valid one; only other names need the (slower) validation
+      String s = skill == null || q.knowsSkill(skill) ? skill : Skill.of(skill, Skill.MIN_PROFICIENCY).name();
+      AgentState a = q.bestAgent(s, minProficiency);
       return Optional.ofNullable(a == null ? null : a.id);
     });
   }

@@ -155,6 +155,10 @@ final class QueueState {
     throw new IllegalStateException("pick out of range");
   }
 
+  boolean knowsSkill(String skill) {
+    return bySkill.containsKey(skill);
+  }
+
   private List<TreeSet<AgentState>> levels(String skill) {
     return bySkill.computeIfAbsent(skill, s -> {
       List<TreeSet<AgentState>> sets = new ArrayList<>(Skill.MAX_PROFICIENCY + 1);

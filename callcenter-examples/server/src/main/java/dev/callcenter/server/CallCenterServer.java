@@ -9,6 +9,11 @@ import dev.callcenter.core.IllegalTransitionException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.NotFoundException;
 import dev.callcenter.core.VersionConflictException;
+import dev.callcenter.crm.CrmService;
+import dev.callcenter.crm.SlaPolicy;
+import dev.callcenter.rules.KeywordRouter;
+import dev.callcenter.rules.RuleEngine;
+import dev.callcenter.sip.extension.Extensions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -53,6 +58,7 @@ public final class CallCenterServer implements AutoCloseable {
   private final Storage storage;
   private final ExecutorService executor;
   private final CallCenter center;
+  private final CrmService crm;
   private final TokenStore tokens;
   private final List<Route> routes;
   private final Javalin app;
@@ -73,16 +79,28 @@ public final class CallCenterServer implements AutoCloseable {
       builder.defaultRegion(settings.defaultRegion());
     }
     this.center = builder.build();
+    SlaPolicy sla = SlaPolicy.defaults();
+    CrmService.Builder crmBuilder = CrmService.builder(center).customerStore(storage.customers())
+        .ticketStore(storage.tickets()).transcriptStore(storage.transcripts()).sla(sla);
+    if (settings.defaultRegion() != null) {
+      crmBuilder.defaultRegion(settings.defaultRegion());
+    }
+    this.crm = crmBuilder.build();
+    Extensions extensions = Extensions.builder().extensionStore(storage.extensions()).userStore(storage.users())
+        .clock(center.clock()).build();
+    RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
+    KeywordRouter router = KeywordRouter.defaults();
     this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
     setUpAdminToken(console);
     if (settings.sampleData()) {
-      SampleData.loadIfEmpty(center);
+      SampleData.loadIfEmpty(center, crm, extensions);
     }
     ObjectMapper mapper = ServerJson.mapper();
-    Api api = new Api(center, tokens, new Bodies(mapper, settings.maxBodyBytes()), storage, settings);
+    Api api = new Api(center, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
+        storage, settings);
     List<Route> table = new ArrayList<>();
     this.routes = table;
-    endpoints(api, mapper, table).forEach(e -> {
+    endpoints(api, mapper, table, sla).forEach(e -> {
       Route.Table t = new Route.Table();
       e.addTo(t);
       table.addAll(t.routes());
@@ -157,18 +175,21 @@ public final class CallCenterServer implements AutoCloseable {
    * The groups of endpoints, one per module of the SDK: the single place where a module's API is plugged in. The
    * OpenAPI document is made from the same table.
    */
-  private List<Api.Endpoints> endpoints(Api api, ObjectMapper mapper, List<Route> table) {
+  private List<Api.Endpoints> endpoints(Api api, ObjectMapper mapper, List<Route> table, SlaPolicy sla) {
     return List.of(
         new SystemApi(api, () -> List.copyOf(table), modules()),
         new CallsApi(api),
         new AgentsApi(api),
+        new CrmApi(api, sla),
+        new ExtensionsApi(api),
         new CallHistoryApi(api, mapper),
-        new AnalyticsApi(api));
+        new AnalyticsApi(api),
+        new RulesApi(api));
   }
 
   /** The SDK modules this server exposes. */
   private static List<String> modules() {
-    return List.of("core");
+    return List.of("core", "acd", "crm", "sip-extensions", "rules");
   }
 
   public int port() {
@@ -195,6 +216,7 @@ public final class CallCenterServer implements AutoCloseable {
   public void close() {
     app.stop();
     streams.forEach(EventStream::close);
+    crm.close();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -233,7 +255,6 @@ public final class CallCenterServer implements AutoCloseable {
     Set<RouteRole> roles = ctx.routeRoles();
     if (roles.contains(Role.ANYONE)) {
       limiter.acquire("ip:" + ctx.ip());
-      api.bodies().checkDeclaredLength(ctx);
       return;
     }
     Principal p = authenticate(ctx, null);
@@ -241,7 +262,7 @@ public final class CallCenterServer implements AutoCloseable {
     Role required = roles.stream().map(Role.class::cast).filter(Role::isStaff).findFirst().orElse(Role.ADMIN);
     if (p.role() == Role.CALLER) {
       CallId callId = p.callId();
-      String pathId = ctx.pathParamMap().get("id");
+      String pathId = ctx.pathParamMap().getOrDefault("id", ctx.pathParamMap().get("callId"));
       if (!roles.contains(Role.CALLER) || callId == null || !callId.value().equals(pathId)) {
         throw HttpProblem.forbidden("a call token may drive only its own call's IVR and transcript");
       }
@@ -249,7 +270,6 @@ public final class CallCenterServer implements AutoCloseable {
       throw HttpProblem.forbidden("this needs role " + required.name().toLowerCase(Locale.ROOT) + " or higher; the "
           + "token has role " + p.role().name().toLowerCase(Locale.ROOT));
     }
-    api.bodies().checkDeclaredLength(ctx);
     ctx.attribute(Api.PRINCIPAL, p);
   }
 

@@ -158,38 +158,42 @@ public final class StateMachine {
 
     String departmentName(Department d) {
       String id = "department." + d.id();
-      return prompts.contains(id) ? prompts.render(id, lang()).text() : d.id();
+      return prompts.contains(id) ? prompts.text(id, lang()) : d.id();
     }
 
+    /**
+     * The call with this turn's changes, built in one go through the record's constructor (one copy of the maps
+     * instead of one per wither); unchanged when nothing changed.
+     */
     FlowStep finish() {
       Call c = call;
-      Instant t = now;
       String stage = state.get(STAGE);
-      if (!java.util.Objects.equals(stage, c.ivrStage())) {
-        c = c.withIvrStage(stage, t);
+      boolean tagsChanged = !tags.isEmpty() && !c.tags().containsAll(tags);
+      boolean changed = !java.util.Objects.equals(stage, c.ivrStage())
+          || !java.util.Objects.equals(language, c.language())
+          || !java.util.Objects.equals(department, c.department())
+          || priority != c.priority()
+          || !customer.equals(c.customer())
+          || !collected.isEmpty()
+          || tagsChanged
+          || !state.equals(c.flowState());
+      if (!changed) {
+        return new FlowStep(c, actions);
       }
-      if (!java.util.Objects.equals(language, c.language())) {
-        c = c.withLanguage(language, t);
-      }
-      if (!java.util.Objects.equals(department, c.department())) {
-        c = c.withDepartment(department, t);
-      }
-      if (priority != c.priority()) {
-        c = c.withPriority(priority, t);
-      }
-      if (!customer.equals(c.customer())) {
-        c = c.withCustomer(customer, t);
-      }
+      Map<String, String> data = c.collectedData();
       if (!collected.isEmpty()) {
-        c = c.withCollectedData(collected, t);
+        Map<String, String> merged = new HashMap<>(data);
+        merged.putAll(collected);
+        data = merged;
       }
-      if (!tags.isEmpty() && !c.tags().containsAll(tags)) {
-        c = c.withTags(tags, t);
+      java.util.Set<String> allTags = c.tags();
+      if (tagsChanged) {
+        allTags = new java.util.HashSet<>(c.tags());
+        allTags.addAll(tags);
       }
-      if (!state.equals(c.flowState())) {
-        c = c.withFlowState(state, t);
-      }
-      return new FlowStep(c, actions);
+      Call next = new Call(c.id(), c.status(), customer, language, department, priority, c.agentId(), stage, data,
+          state, allTags, c.metadata(), c.createdAt(), now, c.queuedAt(), c.answeredAt(), c.endedAt(), c.version());
+      return new FlowStep(next, actions);
     }
   }
 
@@ -217,14 +221,15 @@ public final class StateMachine {
         t.actions.add(prompts.render("greeting.welcome", Language.ARABIC));
         t.actions.add(prompts.render("greeting.welcome", Language.ENGLISH));
       }
-      if (decision.outOfHours() && t.def.businessHours() != null) {
-        Map<String, Object> hours = Map.of("open", t.def.businessHours().open().toString(),
-            "close", t.def.businessHours().close().toString());
+      if (decision.outOfHours()) {
+        String id = t.def.businessHours() == null ? "greeting.closed" : "greeting.out_of_hours";
+        Map<String, Object> hours = t.def.businessHours() == null ? Map.of() : Map.of(
+            "open", t.def.businessHours().open().toString(), "close", t.def.businessHours().close().toString());
         if (t.language != null) {
-          t.say("greeting.out_of_hours", hours);
+          t.say(id, hours);
         } else {
-          t.actions.add(prompts.render("greeting.out_of_hours", Language.ARABIC, hours));
-          t.actions.add(prompts.render("greeting.out_of_hours", Language.ENGLISH, hours));
+          t.actions.add(prompts.render(id, Language.ARABIC, hours));
+          t.actions.add(prompts.render(id, Language.ENGLISH, hours));
         }
       }
     }
@@ -348,6 +353,29 @@ public final class StateMachine {
     }
   }
 
+  /** The main menu's prompts rendered once per flow definition and language: the menu is the most played text. */
+  private record MenuCache(FlowDefinition definition, java.util.concurrent.ConcurrentHashMap<Language,
+      List<FlowAction>> byLanguage) {}
+
+  private volatile @Nullable MenuCache menuCache;
+
+  private List<FlowAction> menuPrompts(Turn t) {
+    MenuCache cache = menuCache;
+    if (cache == null || cache.definition() != t.def) {
+      cache = new MenuCache(t.def, new java.util.concurrent.ConcurrentHashMap<>());
+      menuCache = cache;
+    }
+    return cache.byLanguage().computeIfAbsent(t.lang(), language -> {
+      List<FlowAction> menu = new ArrayList<>();
+      for (Map.Entry<String, Department> e : t.def.menu().entrySet()) {
+        menu.add(prompts.render("intent.option", language,
+            Map.of("department", t.departmentName(e.getValue()), "key", e.getKey())));
+      }
+      menu.add(prompts.render("intent.ask_reason", language));
+      return List.copyOf(menu);
+    });
+  }
+
   /** Asks the current stage's question (again). */
   private void ask(Turn t) {
     switch (t.stage()) {
@@ -367,10 +395,7 @@ public final class StateMachine {
         t.collectDigits(t.def.pinLength(), '#');
       }
       case INTENT -> {
-        for (Map.Entry<String, Department> e : t.def.menu().entrySet()) {
-          t.say("intent.option", Map.of("department", t.departmentName(e.getValue()), "key", e.getKey()));
-        }
-        t.say("intent.ask_reason");
+        t.actions.addAll(menuPrompts(t));
         t.collectDigits(1, null);
         t.collectText();
       }
@@ -435,7 +460,7 @@ public final class StateMachine {
         t.customer.customerId(), t.state.get(TIER), t.department,
         confidence == null ? 0 : Double.parseDouble(confidence),
         t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
-        merged(t), t.now);
+        merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
     if (d.requireVerification()) {
       t.state.put(VERIFY, "1");
@@ -605,6 +630,7 @@ public final class StateMachine {
       return;
     }
     if (yesNo.equals("yes")) {
+      t.state.put(CONFIDENCE, "1.0"); // the caller confirmed it
       route(t, Department.of(java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
     } else {
       notUnderstood(t);
@@ -616,7 +642,12 @@ public final class StateMachine {
     t.state.remove(CANDIDATE);
     t.state.remove(MISSES);
     t.state.remove(STEP);
-    decide(t);
+    PolicyDecision decision = decide(t);
+    if (decision.route() != null && !decision.route().equals(department)) {
+      department = decision.route();
+      t.department = department;
+      t.tags.add("routed-by-rules");
+    }
     t.state.remove(CONFIDENCE);
     t.say("classify.routing", Map.of("department", t.departmentName(department)));
     advance(t, Stage.DATA_COLLECTION);

@@ -42,8 +42,12 @@ public final class Template {
     return source;
   }
 
+  public boolean hasParameters() {
+    return params.length > 0;
+  }
+
   public List<String> parameters() {
-    return List.of(params);
+    return params.length == 0 ? List.of() : List.of(params);
   }
 
   /**

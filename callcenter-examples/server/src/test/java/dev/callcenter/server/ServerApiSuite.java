@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The API over real HTTP and WebSocket, against a server on a free port. */
+/**
+ * The API over real HTTP and WebSocket, against a server on a free port; run once per database by the subclasses.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerApiTest {
+abstract class ServerApiSuite {
   static final String ADMIN = "test-admin-token-0123456789";
   static final long MAX_BODY = 4096;
 
@@ -29,9 +31,15 @@ class ServerApiTest {
   String agent;
   String viewer;
 
+  /** The database the server runs on, in {@code dataDir} when it is a file. */
+  abstract String dbUrl(Path dataDir);
+
+  /** Drops what {@link #dbUrl} created. */
+  void dropDatabase() {}
+
   @BeforeAll
   void start() {
-    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withDbUrl(ServerSettings.IN_MEMORY)
+    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withDbUrl(dbUrl(dataDir))
         .withAdminToken(ADMIN).withMaxBodyBytes(MAX_BODY));
     client = new HttpTestClient(server.port());
     supervisor = server.tokens().issue(Role.SUPERVISOR, "sup-1");
@@ -42,6 +50,7 @@ class ServerApiTest {
   @AfterAll
   void stop() {
     server.close();
+    dropDatabase();
   }
 
   @Test
@@ -256,11 +265,195 @@ class ServerApiTest {
   void analyticsReportsQueuesAndAgents() {
     String callId = client.post("/api/calls", null, Map.of("phone", "+966501234572")).json().at("/call/id").asText();
     client.post("/api/calls/" + callId + "/route", agent, Map.of("department", "sales"));
+    client.send("PATCH", "/api/agents/agent-sales/status", supervisor, Map.of("status", "available"), Map.of());
+    client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId", "agent-sales"));
+    client.post("/api/calls/" + callId + "/end", agent, null);
     JsonNode analytics = client.get("/api/analytics", supervisor).json();
-    assertThat(analytics.get("calls").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(analytics.get("queues").findValuesAsText("department")).contains("sales");
+    JsonNode sales = null;
+    for (JsonNode q : analytics.get("queues")) {
+      if (q.get("department").asText().equals("sales")) {
+        sales = q;
+      }
+    }
+    assertThat(sales.get("answered").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(sales.get("serviceLevel").asDouble()).isBetween(0.0, 1.0);
     assertThat(analytics.get("agents").findValuesAsText("agentId")).contains("agent-sales");
     assertThat(client.get("/api/analytics?from=2025-02-30", supervisor).status()).isEqualTo(400);
+  }
+
+  @Test
+  void ticketsOpenChangeInOneStepAndRefuseIllegalMoves() {
+    HttpTestClient.Reply opened = client.post("/api/tickets", agent, Map.of("subject", "الطلب لم يصل",
+        "description", "Order 12345 is late", "priority", "High", "department", "complaints",
+        "customerId", "cust-1001"));
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    String id = opened.json().get("id").asText();
+    assertThat(opened.json().get("status").asText()).isEqualTo("OPEN");
+
+    HttpTestClient.Reply started = client.send("PATCH", "/api/tickets/" + id, agent, Map.of("status",
+        "in_progress", "assignee", "agent-reception", "note", "called the courier"), Map.of());
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(started.json().get("assignee").asText()).isEqualTo("agent-reception");
+    assertThat(started.json().get("notes").get(0).get("author").asText()).isEqualTo("agent-reception");
+    long version = started.json().get("version").asLong();
+
+    HttpTestClient.Reply stale = client.send("PATCH", "/api/tickets/" + id, agent,
+        Map.of("priority", "low", "version", version - 1), Map.of());
+    assertThat(stale.status()).isEqualTo(409);
+    HttpTestClient.Reply illegal = client.send("PATCH", "/api/tickets/" + id, agent,
+        Map.of("status", "closed", "priority", "low"), Map.of());
+    assertThat(illegal.status()).as(illegal.body()).isEqualTo(409);
+    JsonNode now = client.get("/api/tickets/" + id, viewer).json();
+    assertThat(now.get("priority").asText()).isEqualTo("HIGH");
+    assertThat(now.get("version").asLong()).isEqualTo(version);
+
+    assertThat(client.get("/api/tickets?customerId=cust-1001&status=in_progress", viewer).json().get("items")
+        .findValuesAsText("id")).contains(id);
+    assertThat(client.post("/api/tickets", agent, Map.of("subject", "x", "customerId", "nobody")).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void customersAreReadableByStaffAndNeverShowThePin() {
+    HttpTestClient.Reply customer = client.get("/api/customers/cust-1001", agent);
+    assertThat(customer.status()).isEqualTo(200);
+    assertThat(customer.json().get("phones").get(0).asText()).isEqualTo("+966501112233");
+    assertThat(customer.body()).doesNotContain("pin").doesNotContain(SampleData.SAMPLE_PIN);
+    assertThat(client.get("/api/customers?q=Emily", agent).json().get("items").findValuesAsText("id"))
+        .containsExactly("cust-1002");
+    assertThat(client.get("/api/customers", viewer).status()).isEqualTo(403);
+  }
+
+  @Test
+  void aCallerWritesTheTranscriptOfItsOwnCallAsTheCustomer() {
+    JsonNode created = client.post("/api/calls", null, Map.of("phone", "+966501234573", "language", "en")).json();
+    String callId = created.at("/call/id").asText();
+    String token = created.get("token").asText();
+    HttpTestClient.Reply first = client.post("/api/transcripts/" + callId + "/messages", token,
+        Map.of("text", "My order never arrived and I am very angry"));
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().get("speaker").asText()).isEqualTo("CUSTOMER");
+    assertThat(client.post("/api/transcripts/" + callId + "/messages", token,
+        Map.of("text", "hi", "speaker", "agent")).status()).isEqualTo(403);
+    client.post("/api/transcripts/" + callId + "/messages", agent, Map.of("text", "Sorry, let me check that."));
+    JsonNode transcript = client.get("/api/transcripts/" + callId, token).json();
+    assertThat(transcript.get("messages").size()).isEqualTo(2);
+    assertThat(transcript.get("messages").get(1).get("speaker").asText()).isEqualTo("AGENT");
+    assertThat(transcript.get("sentiment").isNumber()).isTrue();
+    assertThat(client.get("/api/transcripts/no-such-call", agent).status()).isEqualTo(404);
+  }
+
+  @Test
+  void extensionsKeepPasswordsOutOfEveryAnswer() {
+    String admin = ADMIN;
+    HttpTestClient.Reply weak = client.post("/api/callcenter/extensions", admin,
+        Map.of("extcode", "2001", "password", "2001"));
+    assertThat(weak.status()).isEqualTo(400);
+    assertThat(weak.json().get("errors").findValuesAsText("field")).contains("password");
+    assertThat(weak.body()).doesNotContain("\"2001\"");
+
+    String password = "Str0ngPassw0rd-x9";
+    HttpTestClient.Reply created = client.post("/api/callcenter/extensions", admin, Map.of("extcode", "2001",
+        "password", password, "displayName", "Front desk"));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get("id").asText();
+    assertThat(created.body()).doesNotContain(password).doesNotContain("ha1").doesNotContain("credentials");
+
+    HttpTestClient.Reply assigned = client.post("/api/callcenter/users/assign", admin,
+        Map.of("userId", "agent-sales", "extensionId", id));
+    assertThat(assigned.json().get("userId").asText()).isEqualTo("agent-sales");
+    JsonNode users = client.get("/api/callcenter/users?role=agent", supervisor).json();
+    assertThat(users.toString()).contains("2001");
+    HttpTestClient.Reply unassigned = client.send("DELETE", "/api/callcenter/users/unassign", admin,
+        Map.of("extensionId", id), Map.of());
+    assertThat(unassigned.status()).as(unassigned.body()).isEqualTo(200);
+    assertThat(unassigned.json().has("userId")).isFalse();
+
+    HttpTestClient.Reply renamed = client.send("PUT", "/api/callcenter/extensions/" + id, admin,
+        Map.of("displayName", "Reception desk", "password", "An0therStrongOne!"), Map.of());
+    assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+    assertThat(renamed.json().get("displayName").asText()).isEqualTo("Reception desk");
+    HttpTestClient.Reply badPut = client.send("PUT", "/api/callcenter/extensions/" + id, admin,
+        Map.of("displayName", "Changed", "password", "short"), Map.of());
+    assertThat(badPut.status()).isEqualTo(400);
+    assertThat(client.get("/api/callcenter/extensions/" + id, supervisor).json().get("displayName").asText())
+        .isEqualTo("Reception desk");
+
+    assertThat(client.post("/api/callcenter/extensions", supervisor, Map.of("extcode", "2002", "password",
+        password)).status()).isEqualTo(403);
+    assertThat(client.send("DELETE", "/api/callcenter/extensions/" + id, admin, null, Map.of()).status())
+        .isEqualTo(204);
+    assertThat(client.get("/api/callcenter/extensions/" + id, supervisor).status()).isEqualTo(404);
+  }
+
+  @Test
+  void rulesAreReplacedWholeOrNotAtAllAndTheRouterClassifies() {
+    HttpTestClient.Reply current = client.get("/api/rules", supervisor);
+    assertThat(current.status()).isEqualTo(200);
+    HttpTestClient.Reply broken = client.send("PUT", "/api/rules", ADMIN,
+        "{\"rules\": [{\"id\": 5, \"when\": {\"op\": \"nonsense\"}}]}", Map.of());
+    assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+    assertThat(broken.json().get("errors").size()).isGreaterThanOrEqualTo(1);
+    assertThat(broken.json().get("errors").get(0).get("field").asText()).startsWith("$");
+    assertThat(client.get("/api/rules", supervisor).body()).isEqualTo(current.body());
+    HttpTestClient.Reply same = client.send("PUT", "/api/rules", ADMIN, current.body(), Map.of());
+    assertThat(same.status()).as(same.body()).isEqualTo(200);
+    assertThat(same.json().get("rules").asInt()).isPositive();
+
+    HttpTestClient.Reply sales = client.post("/api/routing/classify", agent,
+        Map.of("text", "I want to buy a new subscription, what is the price?"));
+    assertThat(sales.status()).as(sales.body()).isEqualTo(200);
+    assertThat(sales.json().get("department").asText()).isEqualTo("sales");
+    assertThat(sales.json().get("matchedTerms").size()).isPositive();
+    HttpTestClient.Reply complaint = client.post("/api/routing/classify", agent,
+        Map.of("text", "عندي شكوى الطلب وصل متأخر", "language", "ar"));
+    assertThat(complaint.json().get("department").asText()).isEqualTo("complaints");
+  }
+
+  @Test
+  void aCallIsTransferredToAnotherAgentWhoseStatusFollows() {
+    String callId = client.post("/api/calls", null, Map.of("phone", "+966501234574")).json().at("/call/id").asText();
+    client.send("PATCH", "/api/agents/agent-sales/status", supervisor, Map.of("status", "available"), Map.of());
+    client.send("PATCH", "/api/agents/agent-complaints/status", supervisor, Map.of("status", "available"), Map.of());
+    assertThat(client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId",
+        "agent-sales")).status()).isEqualTo(200);
+    HttpTestClient.Reply moved = client.post("/api/calls/" + callId + "/transfer", agent,
+        Map.of("agentId", "agent-complaints"));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.json().get("agentId").asText()).isEqualTo("agent-complaints");
+    assertThat(moved.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(client.get("/api/agents/agent-sales", viewer).json().get("status").asText()).isEqualTo("AVAILABLE");
+    assertThat(client.get("/api/agents/agent-complaints", viewer).json().get("status").asText()).isEqualTo("BUSY");
+    HttpTestClient.Reply both = client.post("/api/calls/" + callId + "/transfer", agent,
+        Map.of("agentId", "agent-sales", "department", "sales"));
+    assertThat(both.status()).isEqualTo(400);
+    client.post("/api/calls/" + callId + "/end", agent, null);
+    assertThat(client.get("/api/agents/agent-complaints", viewer).json().get("status").asText())
+        .isEqualTo("AVAILABLE");
+  }
+
+  @Test
+  void aBrowserMayGiveTheTokenAsAQueryParameter() throws Exception {
+    long last = server.callCenter().eventLog().lastSequence();
+    java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.net.http.WebSocket ws = client.http().newWebSocketBuilder().buildAsync(java.net.URI.create("ws://127.0.0.1:"
+        + server.port() + "/ws/updates?after=" + last + "&access_token=" + viewer), new java.net.http.WebSocket.Listener() {
+          @Override
+          public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data,
+              boolean lastPart) {
+            received.add(data.toString());
+            w.request(1);
+            return null;
+          }
+        }).join();
+    String callId = client.post("/api/calls", null, Map.of("phone", "+966501234575")).json().at("/call/id").asText();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (received.stream().noneMatch(m -> m.contains(callId)) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(received).anyMatch(m -> m.contains("call:new") && m.contains(callId));
+    ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
   }
 
   private static List<String> types(List<JsonNode> events, String subject) {
