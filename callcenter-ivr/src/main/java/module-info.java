@@ -4,6 +4,8 @@
  */
 module dev.callcenter.ivr {
   requires transitive dev.callcenter.core;
+  requires transitive dev.callcenter.rules;
+  requires transitive dev.callcenter.crm;
   requires static org.jspecify;
 
   exports dev.callcenter.ivr;

@@ -4,6 +4,8 @@
  */
 module dev.callcenter.jdbc {
   requires transitive dev.callcenter.core;
+  requires transitive dev.callcenter.crm;
+  requires transitive dev.callcenter.sip;
   requires transitive java.sql;
   requires static org.jspecify;
   requires com.zaxxer.hikari;

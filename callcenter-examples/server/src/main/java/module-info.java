@@ -4,6 +4,11 @@
 module dev.callcenter.server {
   requires static org.jspecify;
   requires dev.callcenter.core;
+  requires dev.callcenter.crm;
+  requires dev.callcenter.rules;
+  requires dev.callcenter.sip;
+  requires dev.callcenter.jdbc;
+  requires dev.callcenter.ivr;
   requires io.javalin;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -101,9 +102,11 @@ public final class CallCenter {
     if (language != null) {
       call = call.withLanguage(language, call.createdAt());
     }
-    Call stored = calls.insert(call);
-    emit(EventType.CALL_NEW, stored);
-    return stored;
+    synchronized (emitLock) { // every write and its event under one lock: events of a call in version order
+      Call stored = calls.insert(call);
+      emit(EventType.CALL_NEW, stored);
+      return stored;
+    }
   }
 
   public Optional<Call> findCall(CallId id) {
@@ -127,8 +130,7 @@ public final class CallCenter {
    */
   public Call changeStatus(CallId id, CallStatus status) {
     Checks.notNull(status, "status");
-    Call updated = modifyCall(id, c -> c.moveTo(status, clock.instant()));
-    emit(eventFor(status), updated);
+    Call updated = modifyCall(id, c -> c.moveTo(status, clock.instant()), eventFor(status));
     if (status.isFinal()) {
       releaseAgent(updated, AgentStatus.AVAILABLE);
     }
@@ -143,8 +145,7 @@ public final class CallCenter {
       requireActive(c);
       Instant now = clock.instant();
       return c.withDepartment(department, now).withPriority(priority, now);
-    });
-    emit(EventType.CALL_ROUTED, updated);
+    }, EventType.CALL_ROUTED);
     return updated;
   }
 
@@ -173,18 +174,25 @@ public final class CallCenter {
     if (!call.status().canMoveTo(CallStatus.IN_PROGRESS)) {
       throw IllegalTransitionException.of("call " + callId, call.status(), CallStatus.IN_PROGRESS);
     }
-    setAgentStatus(agentId, AgentStatus.BUSY);
+    reserveAgent(agentId, callId);
+    AtomicReference<@Nullable AgentId> previous = new AtomicReference<>();
     Call updated;
     try {
       updated = modifyCall(callId, c -> {
+        previous.set(c.agentId());
         Instant now = clock.instant();
         return c.moveTo(CallStatus.IN_PROGRESS, now).withAgent(agentId, now);
-      });
+      }, EventType.CALL_UPDATED);
     } catch (RuntimeException e) {
       setAgentStatus(agentId, AgentStatus.AVAILABLE); // leave nothing half-done
       throw e;
     }
-    emit(EventType.CALL_UPDATED, updated);
+    AgentId before = previous.get();
+    if (before != null && !before.equals(agentId)) { // a transferred call: its first agent is done with it
+      Instant answered = updated.answeredAt();
+      releaseAgent(before, answered == null ? Duration.ZERO : Duration.between(answered, clock.instant()),
+          AgentStatus.AVAILABLE);
+    }
     return updated;
   }
 
@@ -199,8 +207,7 @@ public final class CallCenter {
    */
   public Call end(CallId id, AgentStatus agentStatusAfter) {
     Checks.notNull(agentStatusAfter, "agentStatusAfter");
-    Call updated = modifyCall(id, c -> c.moveTo(CallStatus.COMPLETED, clock.instant()));
-    emit(EventType.CALL_ENDED, updated);
+    Call updated = modifyCall(id, c -> c.moveTo(CallStatus.COMPLETED, clock.instant()), EventType.CALL_ENDED);
     releaseAgent(updated, agentStatusAfter);
     return updated;
   }
@@ -218,12 +225,12 @@ public final class CallCenter {
   public Call updateCall(CallId id, UnaryOperator<Call> change) {
     Call updated = modifyCall(id, c -> {
       Call next = change.apply(c);
-      if (next.status() != c.status() || !next.id().equals(c.id())) {
-        throw InvalidInputException.of("call", "an update may not change the id or status; use changeStatus");
+      if (next == null || next.status() != c.status() || !next.id().equals(c.id()) || next.version() != c.version()) {
+        throw InvalidInputException.of("call",
+            "an update must return the call with the same id, status and version; use changeStatus for the status");
       }
       return next;
-    });
-    emit(EventType.CALL_UPDATED, updated);
+    }, EventType.CALL_UPDATED);
     return updated;
   }
 
@@ -263,16 +270,18 @@ public final class CallCenter {
             + " changed the id, status or version of call " + id + "; it must ask for status changes by actions");
       }
       Call stored;
-      try {
-        stored = next.equals(current) ? current : calls.update(next);
-      } catch (VersionConflictException e) {
-        if (attempt >= maxRetries) {
-          throw e;
+      synchronized (emitLock) {
+        try {
+          stored = next.equals(current) ? current : calls.update(next);
+        } catch (VersionConflictException e) {
+          if (attempt >= maxRetries) {
+            throw e;
+          }
+          continue; // the flow is pure: run it again on the fresh snapshot
         }
-        continue; // the flow is pure: run it again on the fresh snapshot
-      }
-      if (stored != current) {
-        emit(EventType.CALL_UPDATED, stored);
+        if (stored != current) {
+          emit(EventType.CALL_UPDATED, stored);
+        }
       }
       for (FlowAction action : result.actions()) {
         carryOut(id, action);
@@ -307,9 +316,11 @@ public final class CallCenter {
     AgentId id = request.id() == null ? AgentId.random() : AgentId.of(request.id());
     Agent agent = Agent.create(id, request.name().strip(), request.department(), request.skills(),
         clock.instant()).withContact(blankToNull(request.email()), blankToNull(request.extension()));
-    Agent stored = agents.insert(agent);
-    emit(EventType.AGENT_STATUS_CHANGED, stored);
-    return stored;
+    synchronized (emitLock) {
+      Agent stored = agents.insert(agent);
+      emit(EventType.AGENT_STATUS_CHANGED, stored);
+      return stored;
+    }
   }
 
   public Optional<Agent> findAgent(AgentId id) {
@@ -335,9 +346,33 @@ public final class CallCenter {
         return current;
       }
       try {
-        Agent stored = agents.update(next);
-        emit(EventType.AGENT_STATUS_CHANGED, stored);
-        return stored;
+        synchronized (emitLock) {
+          Agent stored = agents.update(next);
+          emit(EventType.AGENT_STATUS_CHANGED, stored);
+          return stored;
+        }
+      } catch (VersionConflictException e) {
+        if (attempt >= maxRetries) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** AVAILABLE to BUSY as one compare-and-set: of two calls racing for one agent, one gets it. */
+  private void reserveAgent(AgentId agentId, CallId callId) {
+    for (int attempt = 0; ; attempt++) {
+      Agent agent = getAgent(agentId);
+      if (agent.status() != AgentStatus.AVAILABLE) {
+        throw IllegalTransitionException.of("agent " + agentId + " (to take call " + callId + ")", agent.status(),
+            AgentStatus.BUSY);
+      }
+      try {
+        synchronized (emitLock) {
+          Agent stored = agents.update(agent.withStatus(AgentStatus.BUSY, clock.instant()));
+          emit(EventType.AGENT_STATUS_CHANGED, stored);
+          return;
+        }
       } catch (VersionConflictException e) {
         if (attempt >= maxRetries) {
           throw e;
@@ -351,19 +386,26 @@ public final class CallCenter {
     if (agentId == null) {
       return;
     }
+    Duration talk = ended.answeredAt() == null || ended.endedAt() == null ? Duration.ZERO
+        : Duration.between(ended.answeredAt(), ended.endedAt());
+    releaseAgent(agentId, talk, statusAfter);
+  }
+
+  /** Counts a handled call of {@code talk} in the agent's statistics; a BUSY agent goes to {@code statusAfter}. */
+  private void releaseAgent(AgentId agentId, Duration talk, AgentStatus statusAfter) {
     for (int attempt = 0; ; attempt++) {
       Agent agent = getAgent(agentId);
-      Duration talk = ended.answeredAt() == null || ended.endedAt() == null ? Duration.ZERO
-          : Duration.between(ended.answeredAt(), ended.endedAt());
       Instant now = clock.instant();
       Agent next = agent.withStats(agent.stats().plusCall(talk, now));
       if (agent.status() == AgentStatus.BUSY) {
         next = next.withStatus(statusAfter, now);
       }
       try {
-        Agent stored = agents.update(next);
-        if (stored.status() != agent.status()) {
-          emit(EventType.AGENT_STATUS_CHANGED, stored);
+        synchronized (emitLock) {
+          Agent stored = agents.update(next);
+          if (stored.status() != agent.status()) {
+            emit(EventType.AGENT_STATUS_CHANGED, stored);
+          }
         }
         return;
       } catch (VersionConflictException e) {
@@ -455,20 +497,31 @@ public final class CallCenter {
 
   // ---- plumbing --------------------------------------------------------------------------------------------
 
-  private Call modifyCall(CallId id, UnaryOperator<Call> change) {
+  /**
+   * Applies {@code change} to the stored call with compare-and-set, retrying on a fresh snapshot when another writer
+   * wins, and emits {@code event} with the stored result. The write and its event happen under the emit lock, so
+   * that the events about a call carry its versions in increasing order.
+   */
+  private Call modifyCall(CallId id, UnaryOperator<Call> change, EventType event) {
     Checks.notNull(id, "callId");
     for (int attempt = 0; ; attempt++) {
       Call current = calls.get(id);
       Call next = change.apply(current);
-      if (next.equals(current)) {
-        return current;
-      }
-      try {
-        return calls.update(next);
-      } catch (VersionConflictException e) {
-        if (attempt >= maxRetries) {
-          throw e;
+      synchronized (emitLock) {
+        Call stored;
+        try {
+          stored = next.equals(current) ? calls.get(id) : calls.update(next);
+        } catch (VersionConflictException e) {
+          if (attempt >= maxRetries) {
+            throw e;
+          }
+          continue;
         }
+        if (stored.version() != current.version() && next.equals(current)) {
+          continue; // a no-op on a snapshot that is already stale: apply the change to the fresh one
+        }
+        emit(event, stored);
+        return stored;
       }
     }
   }

@@ -21,7 +21,7 @@ public record Language(@JsonValue String tag) {
 
   public Language {
     Checks.notBlank(tag, "language");
-    tag = tag.toLowerCase(Locale.ROOT).replace('_', '-');
+    tag = tag.strip().toLowerCase(Locale.ROOT).replace('_', '-');
     Checks.matches(tag, FORM, "language", "a BCP 47 language tag such as 'ar' or 'en'");
   }
 

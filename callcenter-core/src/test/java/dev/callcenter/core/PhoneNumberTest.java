@@ -24,6 +24,10 @@ class PhoneNumberTest {
       "٠٠٩٦٦٥٠١٢٣٤٥٦٧",           // Arabic-Indic with the 00 prefix
       "+۹۶۶۵۰۱۲۳۴۵۶۷",            // Persian digits
       "+966 ٥٠ 123 ۴۵۶۷",         // mixed scripts
+      "\u200F+966 50 123 4567",    // right-to-left mark, as Arabic text carries it
+      "\u202A+966 50 123 4567\u202C", // left-to-right embedding
+      "+966\u00A050\u00A0123\u00A04567", // no-break spaces
+      "\uFF0B966501234567",        // full-width plus
   })
   void internationalFormsNormaliseToE164(String text) {
     assertThat(PhoneNumber.parse(text).e164()).isEqualTo("+966501234567");

@@ -25,6 +25,7 @@ class VocabularyTest {
     assertThat(Language.of("ar-eg").isRightToLeft()).isTrue();
     assertThat(Language.ENGLISH.isRightToLeft()).isFalse();
     assertThat(Language.of("fr")).isEqualTo(new Language("fr"));
+    assertThat(Language.of(" ar ")).isEqualTo(Language.ARABIC);
   }
 
   @ParameterizedTest

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param department the department picked so far, else null
  * @param confidence the classifier's confidence, 0 before classification
  * @param matchedTerms the classifier's matched terms, comma separated, empty before classification
+ * @param verified whether the caller passed VERIFICATION
+ * @param retries failed or missing inputs at the current stage so far
  */
 public record CallFacts(
     String callId,
@@ -28,6 +30,8 @@ public record CallFacts(
     double confidence,
     String matchedTerms,
     Map<String, String> collectedData,
+    boolean verified,
+    int retries,
     Instant now) {
   public CallFacts {
     Checks.notBlank(callId, "callId");

@@ -16,6 +16,21 @@ public interface CustomerLookup {
   /** The customer with this customer number, as keyed by the caller. */
   Optional<CustomerProfile> byCustomerNumber(String customerNumber);
 
+  /**
+   * The CRM module's service: callers by phone (its cached lookup) and by customer id. Its customers' preferred
+   * language and tier reach the IVR; nothing else does.
+   */
+  static CustomerLookup fromCrm(dev.callcenter.crm.CrmService crm) {
+    dev.callcenter.core.internal.Checks.notNull(crm, "crm");
+    return new dev.callcenter.ivr.internal.CrmLookup(crm, crm);
+  }
+
+  /** Any CRM directory (lookup by phone only; customer numbers keyed by callers are not found). */
+  static CustomerLookup fromDirectory(dev.callcenter.crm.CustomerDirectory directory) {
+    dev.callcenter.core.internal.Checks.notNull(directory, "directory");
+    return new dev.callcenter.ivr.internal.CrmLookup(directory, null);
+  }
+
   /** Nobody is ever found: every caller stays anonymous. */
   static CustomerLookup none() {
     return of(Map.of());

@@ -62,6 +62,9 @@ public record DetectedLanguage(@Nullable Language language, Script script, doubl
    * not such a request (at most five words, one of them naming a language).
    */
   public static @Nullable Language requested(String text) {
+    if (text.length() > 80) { // five words, each at most 15 letters: too long to be such a request
+      return null;
+    }
     List<String> tokens = TextNormalizer.tokens(text);
     if (tokens.isEmpty() || tokens.size() > 5) {
       return null;

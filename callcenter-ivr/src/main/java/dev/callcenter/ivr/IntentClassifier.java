@@ -24,6 +24,12 @@ public interface IntentClassifier {
     return new KeywordClassifier(keywordsByDepartment);
   }
 
+  /** The rules module's keyword router (normalisation fused into its automaton scan). */
+  static IntentClassifier fromRouter(dev.callcenter.rules.KeywordRouter router) {
+    dev.callcenter.core.internal.Checks.notNull(router, "router");
+    return new dev.callcenter.ivr.internal.RouterClassifier(router);
+  }
+
   /** The built-in bilingual dictionary for sales, complaints and reception. */
   static IntentClassifier defaultKeywords() {
     return KeywordClassifier.DEFAULT;

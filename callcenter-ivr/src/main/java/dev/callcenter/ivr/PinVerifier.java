@@ -12,6 +12,15 @@ public interface PinVerifier {
   /** Whether {@code pin} is the PIN of {@code customerId}. */
   boolean verify(String customerId, String pin);
 
+  /**
+   * The CRM module's check against its hashed PINs (with its own lockout after repeated failures). Note that the
+   * runtime may run a step twice when two writers race on the call, which a lockout counts twice.
+   */
+  static PinVerifier fromCrm(dev.callcenter.crm.CustomerDirectory directory) {
+    dev.callcenter.core.internal.Checks.notNull(directory, "directory");
+    return directory::verifyPin;
+  }
+
   /** Rejects every PIN: callers who must verify are sent to reception. */
   static PinVerifier rejectAll() {
     return (customerId, pin) -> false;

@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * back to it and is listed in {@link #problems()}. Immutable.
  */
 public final class PromptCatalogue {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PromptCatalogue.class);
   private static final String RESOURCE = "/dev/callcenter/ivr/prompts.json";
   private static final Set<String> CATEGORIES = Set.of(Plurals.ZERO, Plurals.ONE, Plurals.TWO, Plurals.FEW,
       Plurals.MANY, Plurals.OTHER);
@@ -95,7 +96,11 @@ public final class PromptCatalogue {
     if (!errors.isEmpty()) {
       throw InvalidInputException.of(errors);
     }
-    return new PromptCatalogue(prompts, problemsOf(prompts), DigitStyle.WESTERN);
+    List<String> problems = problemsOf(prompts);
+    for (String problem : problems) {
+      LOG.warn("prompt catalogue: {}", problem);
+    }
+    return new PromptCatalogue(prompts, problems, DigitStyle.WESTERN);
   }
 
   private static @Nullable Prompt readPrompt(String id, JsonNode node, String path,
@@ -267,11 +272,30 @@ public final class PromptCatalogue {
     Map<String, String> shown;
     if (args.isEmpty()) {
       shown = Map.of();
+    } else if (args.size() == 1) {
+      Map.Entry<String, ?> only = args.entrySet().iterator().next();
+      shown = Map.of(only.getKey(), String.valueOf(only.getValue()));
     } else {
       shown = new HashMap<>();
       args.forEach((k, v) -> shown.put(k, String.valueOf(v)));
     }
     return new FlowAction.PlayPrompt(promptId, text.language(), rendered, text.audio(), shown);
+  }
+
+  /**
+   * The text of a prompt without parameters (a department's name, say) in {@code language} or the fallback
+   * language; the prompt id itself when there is no such prompt.
+   */
+  public String text(String promptId, Language language) {
+    Prompt prompt = prompts.get(promptId);
+    if (prompt == null) {
+      return promptId;
+    }
+    Text text = prompt.byLanguage().get(language.primary());
+    if (text == null || text.plain() == null || text.plain().hasParameters()) {
+      return render(promptId, language).text();
+    }
+    return text.plain().source();
   }
 
   /** Renders without arguments. */

@@ -171,6 +171,27 @@ class WholeCallTest {
   }
 
   @Test
+  void outOfHoursCallersHearTheOpeningHours() {
+    FlowDefinition flow = FlowDefinition.builder().businessHours(new BusinessHours(java.time.ZoneId.of("Asia/Riyadh"),
+        java.time.LocalTime.of(8, 0), java.time.LocalTime.of(17, 0), java.util.EnumSet.of(java.time.DayOfWeek.SUNDAY,
+        java.time.DayOfWeek.MONDAY))).build();
+    CallCenter center = center(IvrFlow.builder().clock(clock).flow(flow).build());
+    Call open = center.createCall(NewCall.fromPhone("+966501234567")); // Sunday 12:00 Riyadh
+    assertThat(prompts(center.startFlow(open.id()))).doesNotContain("greeting.out_of_hours");
+    clock.advance(Duration.ofHours(9)); // 21:00 Riyadh
+    Call closed = center.createCall(NewCall.fromPhone("+966501234567"));
+    FlowStep step = center.startFlow(closed.id());
+    assertThat(prompts(step)).containsSubsequence("greeting.welcome", "greeting.out_of_hours", "greeting.out_of_hours",
+        "language.choose");
+    assertThat(step.actions()).filteredOn(a -> a instanceof FlowAction.PlayPrompt p
+        && p.promptId().equals("greeting.out_of_hours") && p.language().equals(Language.ENGLISH))
+        .extracting(a -> ((FlowAction.PlayPrompt) a).text())
+        .containsExactly("We are sorry, our centre is closed now. Our opening hours are 08:00 to 17:00. You can leave "
+            + "your request and we will call you back.");
+    assertThat(step.call().tags()).contains("out-of-hours");
+  }
+
+  @Test
   void hangUpMidStageAbandonsTheCallWithItsStage() {
     CallCenter center = center(IvrFlow.builder().clock(clock).build());
     Call call = center.createCall(NewCall.fromPhone("+966501234567"));

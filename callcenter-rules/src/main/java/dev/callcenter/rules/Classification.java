@@ -43,8 +43,8 @@ public final class Classification {
   }
 
   /**
-   * How sure the router is, from 0 (nothing matched) to 1: the best department's share of all scores, damped
-   * while the best score is small.
+   * How sure the router is, from 0 (nothing matched) to 1: the best department's share of all scores times
+   * {@code best / (best + confidenceScale)}, so that a single weak keyword is not taken for certainty.
    */
   public double confidence() {
     return confidence;

@@ -24,7 +24,7 @@ import java.util.Set;
  *   "defaultDepartment": "reception",      // no match (default reception)
  *   "onTie": "reception",                  // two departments score the same (default reception)
  *   "negationScope": 3,                    // words after a negation that it cancels (default 3)
- *   "confidenceScale": 2.0,                // score at which confidence reaches 63% of its share (default 2)
+ *   "confidenceScale": 2.0,                // best score at which confidence is half its share (default 2)
  *   "negations": { "en": ["not", "no"], "ar": ["ليس", "لا"] },
  *   "departments": {
  *     "sales":      { "en": { "buy": 2, "new subscription": 3 }, "ar": { "شراء": 2 } },

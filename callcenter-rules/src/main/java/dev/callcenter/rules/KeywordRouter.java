@@ -94,7 +94,7 @@ public final class KeywordRouter {
     if (best < 0) {
       return new Classification(d, captured, mask, d.departments[d.defaultIndex], 0.0);
     }
-    double confidence = bestScore / total * (1 - Math.exp(-bestScore / d.dictionary.confidenceScale()));
+    double confidence = bestScore / total * (bestScore / (bestScore + d.dictionary.confidenceScale()));
     int chosen = bestScore - second <= 1e-9 ? d.tieIndex : best;
     return new Classification(d, captured, mask, d.departments[chosen], confidence);
   }

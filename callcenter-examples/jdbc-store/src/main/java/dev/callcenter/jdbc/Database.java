@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -83,6 +85,30 @@ final class Database {
         throw VersionConflictException.of(kind, id, expected, row.getLong(1));
       }
     }
+  }
+
+  // ---- free-text search
+
+  /** Separates the fields of a {@code search_text} column; a needle containing it matches nothing. */
+  static final char SEPARATOR = '\u001F';
+
+  /**
+   * The {@code search_text} of a record: each field in lower case ({@link Locale#ROOT}, as the in-memory
+   * stores compare) between separators; null fields are left out.
+   */
+  static String searchText(Collection<? extends @Nullable String> fields) {
+    StringBuilder text = new StringBuilder().append(SEPARATOR);
+    for (String field : fields) {
+      if (field != null) {
+        text.append(field.toLowerCase(Locale.ROOT)).append(SEPARATOR);
+      }
+    }
+    return text.toString();
+  }
+
+  /** A LIKE pattern (escape character backslash) matching any text that contains {@code literal}. */
+  static String containing(String literal) {
+    return "%" + literal.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   // ---- parameters and columns

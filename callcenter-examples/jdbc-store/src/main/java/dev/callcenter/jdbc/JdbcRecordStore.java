@@ -68,13 +68,21 @@ abstract class JdbcRecordStore<K, T extends Versioned<T>> implements RecordStore
         statement.executeUpdate();
       } catch (SQLException e) {
         if (Database.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-          throw AlreadyExistsException.of(kind(), stored.key());
+          throw duplicate(stored, true);
         }
         throw e;
       }
       afterWrite(c, stored);
       return stored;
     });
+  }
+
+  /**
+   * The exception for a write of {@code record} that broke a unique constraint: by default the key is taken
+   * (only an insert can take a key). Stores with other unique columns say which one.
+   */
+  RuntimeException duplicate(T record, boolean inserting) {
+    return AlreadyExistsException.of(kind(), record.key());
   }
 
   @Override
@@ -105,6 +113,11 @@ abstract class JdbcRecordStore<K, T extends Versioned<T>> implements RecordStore
         statement.setString(next, record.key());
         statement.setLong(next + 1, record.version());
         rows = statement.executeUpdate();
+      } catch (SQLException e) {
+        if (Database.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw duplicate(stored, false);
+        }
+        throw e;
       }
       Database.requireWritten(c, rows, table, kind(), record.key(), record.version());
       afterWrite(c, stored);

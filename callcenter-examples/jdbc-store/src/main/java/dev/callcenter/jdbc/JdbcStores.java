@@ -2,14 +2,20 @@ package dev.callcenter.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.internal.Checks;
 import dev.callcenter.core.store.AgentStore;
 import dev.callcenter.core.store.CallRecordStore;
 import dev.callcenter.core.store.CallStore;
 import dev.callcenter.core.store.EventLogStore;
+import dev.callcenter.crm.CustomerStore;
+import dev.callcenter.crm.TicketStore;
+import dev.callcenter.crm.TranscriptStore;
+import dev.callcenter.sip.extension.ExtensionStore;
+import dev.callcenter.sip.extension.UserStore;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -18,7 +24,8 @@ import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every storage SPI of the call-center core on one JDBC database, H2 or PostgreSQL. Opening migrates the schema
+ * Every storage SPI of the call-center SDK on one JDBC database, H2 or PostgreSQL: calls, agents, call history and
+ * the event log of the core; customers, tickets and transcripts of the CRM contract; SIP extensions and users. Opening migrates the schema
  * (Flyway, history table {@code cc_schema_history}); several nodes may share one database, since every write is
  * compare-and-set and the event log's sequence is taken under a row lock.
  *
@@ -41,21 +48,31 @@ public final class JdbcStores implements AutoCloseable {
 
   private final DataSource dataSource;
   private final @Nullable HikariDataSource ownPool;
-  private final boolean shutdownH2OnClose;
+  private final @Nullable Connection keepAlive;
   private final CallStore calls;
   private final AgentStore agents;
   private final CallRecordStore callRecords;
   private final EventLogStore eventLog;
+  private final CustomerStore customers;
+  private final TicketStore tickets;
+  private final TranscriptStore transcripts;
+  private final ExtensionStore extensions;
+  private final UserStore users;
 
-  private JdbcStores(DataSource dataSource, @Nullable HikariDataSource ownPool, boolean shutdownH2OnClose) {
+  private JdbcStores(DataSource dataSource, @Nullable HikariDataSource ownPool, @Nullable Connection keepAlive) {
     this.dataSource = dataSource;
     this.ownPool = ownPool;
-    this.shutdownH2OnClose = shutdownH2OnClose;
+    this.keepAlive = keepAlive;
     Database database = new Database(dataSource);
     this.calls = new JdbcCallStore(database);
     this.agents = new JdbcAgentStore(database);
     this.callRecords = new JdbcCallRecordStore(database);
     this.eventLog = new JdbcEventLogStore(database);
+    this.customers = new JdbcCustomerStore(database);
+    this.tickets = new JdbcTicketStore(database);
+    this.transcripts = new JdbcTranscriptStore(database);
+    this.extensions = new JdbcExtensionStore(database);
+    this.users = new JdbcUserStore(database);
   }
 
   /**
@@ -70,14 +87,27 @@ public final class JdbcStores implements AutoCloseable {
   public static JdbcStores open(String jdbcUrl, @Nullable String user, @Nullable String password) {
     Checks.notBlank(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
-      throw dev.callcenter.core.InvalidInputException.of("jdbcUrl", "must start with 'jdbc:', such as "
+      throw InvalidInputException.of("jdbcUrl", "must start with 'jdbc:', such as "
           + "jdbc:h2:file:./data/callcenter or jdbc:postgresql://localhost:5432/callcenter");
+    }
+    if (jdbcUrl.startsWith("jdbc:h2:mem:;") || jdbcUrl.equals("jdbc:h2:mem:")) {
+      throw InvalidInputException.of("jdbcUrl", "must name the in-memory H2 database (each "
+          + "connection to an unnamed one sees a database of its own), such as jdbc:h2:mem:callcenter");
     }
     boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
     boolean h2InMemory = h2 && jdbcUrl.startsWith("jdbc:h2:mem:")
         && !jdbcUrl.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY");
+    // an in-memory H2 database lives while a connection to it is open: one is held until close()
+    Connection keepAlive = null;
+    if (h2InMemory) {
+      try {
+        keepAlive = DriverManager.getConnection(jdbcUrl, user, password);
+      } catch (SQLException e) {
+        throw JdbcStoreException.of("open the database", e);
+      }
+    }
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(h2Url(jdbcUrl, h2InMemory));
+    config.setJdbcUrl(h2Url(jdbcUrl));
     if (user != null) {
       config.setUsername(user);
     }
@@ -90,36 +120,42 @@ public final class JdbcStores implements AutoCloseable {
       // appenders of the event log wait for each other's row lock; H2's default wait is one second
       config.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
     }
-    HikariDataSource pool;
+    HikariDataSource pool = null;
     try {
       pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw JdbcStoreException.of("open the database", e);
-    }
-    try {
       migrate(pool);
+      return new JdbcStores(pool, pool, keepAlive);
     } catch (RuntimeException e) {
-      pool.close();
-      throw e;
+      if (pool != null) {
+        pool.close();
+      }
+      closeQuietly(keepAlive, e);
+      throw e instanceof JdbcStoreException ? e : JdbcStoreException.of("open the database", e);
     }
-    return new JdbcStores(pool, pool, h2InMemory);
   }
 
   /**
-   * The URL with the H2 settings the stores rely on, unless the URL sets them itself: an in-memory database lives
-   * only while a connection is open, so it is kept until {@link #close()}; a file database writes each commit
-   * before acknowledging it ({@code WRITE_DELAY=0}), so that even a killed process loses nothing acknowledged.
+   * The URL with the H2 setting the stores rely on, unless the URL sets it itself: a file database writes each
+   * commit before acknowledging it ({@code WRITE_DELAY=0}), so that even a killed process loses nothing
+   * acknowledged.
    */
-  private static String h2Url(String jdbcUrl, boolean h2InMemory) {
+  private static String h2Url(String jdbcUrl) {
     String upper = jdbcUrl.toUpperCase(Locale.ROOT);
-    if (h2InMemory) {
-      return jdbcUrl + ";DB_CLOSE_DELAY=-1";
-    }
     if (upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")
         && !upper.startsWith("JDBC:H2:SSL:") && !upper.contains("WRITE_DELAY")) {
       return jdbcUrl + ";WRITE_DELAY=0";
     }
     return jdbcUrl;
+  }
+
+  private static void closeQuietly(@Nullable Connection connection, Throwable failure) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   /**
@@ -129,7 +165,7 @@ public final class JdbcStores implements AutoCloseable {
   public static JdbcStores open(DataSource dataSource) {
     Checks.notNull(dataSource, "dataSource");
     migrate(dataSource);
-    return new JdbcStores(dataSource, null, false);
+    return new JdbcStores(dataSource, null, null);
   }
 
   private static void migrate(DataSource dataSource) {
@@ -145,7 +181,9 @@ public final class JdbcStores implements AutoCloseable {
           .dataSource(dataSource)
           .locations(MIGRATIONS)
           .table("cc_schema_history")
-          .baselineOnMigrate(false)
+          // a schema that already holds the application's own tables gets ours added: baseline below V1
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
           .failOnMissingLocations(true)
           .placeholders(Map.of("id_collation", postgres ? "COLLATE \"C\"" : ""))
           .load()
@@ -171,34 +209,50 @@ public final class JdbcStores implements AutoCloseable {
     return eventLog;
   }
 
+  /** Customers of the CRM contract, with the lookup by caller id. */
+  public CustomerStore customers() {
+    return customers;
+  }
+
+  public TicketStore tickets() {
+    return tickets;
+  }
+
+  public TranscriptStore transcripts() {
+    return transcripts;
+  }
+
+  /** SIP extensions with their digest credentials (HA1 only, never a password). */
+  public ExtensionStore extensions() {
+    return extensions;
+  }
+
+  /** Users of the call center, to whom extensions are assigned. */
+  public UserStore users() {
+    return users;
+  }
+
   /** The data source the stores use, for the application's own tables and health checks. */
   public DataSource dataSource() {
     return dataSource;
   }
 
-  /** Closes the pool this instance opened (not a data source passed to {@link #open(DataSource)}). */
+  /**
+   * Closes the pool this instance opened (not a data source passed to {@link #open(DataSource)}); an in-memory H2
+   * database opened by URL goes away with it.
+   */
   @Override
   public void close() {
     if (ownPool == null || ownPool.isClosed()) {
       return;
     }
-    if (shutdownH2OnClose) {
-      Connection connection = null;
-      try {
-        connection = ownPool.getConnection();
-        try (Statement statement = connection.createStatement()) {
-          statement.execute("SHUTDOWN");
-        }
-      } catch (SQLException e) {
-        throw JdbcStoreException.of("shut the in-memory database down", e);
-      } finally {
-        if (connection != null) {
-          ownPool.evictConnection(connection); // SHUTDOWN closed it already
-        }
-        ownPool.close();
-      }
-      return;
-    }
     ownPool.close();
+    if (keepAlive != null) {
+      try {
+        keepAlive.close();
+      } catch (SQLException e) {
+        throw JdbcStoreException.of("close the in-memory database", e);
+      }
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The WHERE clause of a list query, built from the criteria that are set; every value is a bound parameter. */
@@ -39,6 +40,20 @@ final class Where {
 
   Where before(String column, @Nullable Instant to) {
     return to == null ? this : and(column + " < ?", to);
+  }
+
+  /**
+   * {@code column} (a {@code search_text} column) contains {@code needle} in lower case; a blank needle matches
+   * everything, as in the in-memory stores.
+   */
+  Where containsText(String column, @Nullable String needle) {
+    if (needle == null || needle.isBlank()) {
+      return this;
+    }
+    if (needle.indexOf(Database.SEPARATOR) >= 0) {
+      return and("1 = 0");
+    }
+    return and(column + " LIKE ? ESCAPE '\\'", Database.containing(needle.toLowerCase(Locale.ROOT)));
   }
 
   /** The clause, starting with a space, or empty when nothing is filtered. */

@@ -157,6 +157,71 @@ class JdbcStoresTest {
   }
 
   @Test
+  void aFailedAppendLeavesNoGapInTheEventLogOnH2() throws Exception {
+    try (TestDatabase database = TestDatabase.h2()) {
+      aFailedAppendLeavesNoGap(database.stores());
+    }
+  }
+
+  @Test
+  void aFailedAppendLeavesNoGapInTheEventLogOnPostgres() throws Exception {
+    try (TestDatabase database = TestDatabase.postgres()) {
+      aFailedAppendLeavesNoGap(database.stores());
+    }
+  }
+
+  private static void aFailedAppendLeavesNoGap(JdbcStores db) throws Exception {
+    try (Connection connection = db.dataSource().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      // makes the insert of one event fail after the sequence counter was incremented in its transaction
+      statement.execute("ALTER TABLE cc_events ADD CONSTRAINT test_refuses_boom CHECK (subject <> 'boom')");
+    }
+    db.eventLog().append(NewEvent.of(EventType.CALL_NEW, NOW, "c-1", Map.of()));
+
+    assertThatThrownBy(() -> db.eventLog().append(NewEvent.of(EventType.CALL_UPDATED, NOW, "boom", Map.of())))
+        .isInstanceOf(JdbcStoreException.class);
+    Event next = db.eventLog().append(NewEvent.of(EventType.CALL_ENDED, NOW, "c-1", Map.of()));
+
+    assertThat(next.sequence()).isEqualTo(2);
+    assertThat(db.eventLog().lastSequence()).isEqualTo(2);
+    assertThat(db.eventLog().readAfter(0, 10)).extracting(Event::sequence).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void anInMemoryH2DatabaseLivesUntilCloseAndGoesAwayWithIt() throws Exception {
+    String url = "jdbc:h2:mem:" + TestDatabase.uniqueName();
+    try (JdbcStores db = JdbcStores.open(url)) {
+      db.eventLog().append(NewEvent.of(EventType.CALL_NEW, NOW, "x", Map.of()));
+      assertThat(db.eventLog().lastSequence()).isEqualTo(1);
+    }
+
+    try (JdbcStores again = JdbcStores.open(url)) {
+      assertThat(again.eventLog().lastSequence()).isZero();
+    }
+  }
+
+  @Test
+  void opensADatabaseThatAlreadyHoldsOtherTablesAndLeavesThemAlone() throws Exception {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:" + TestDatabase.uniqueName() + ";DB_CLOSE_DELAY=-1");
+    try (Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE app_settings (name VARCHAR(50) PRIMARY KEY, v VARCHAR(50))");
+      statement.execute("INSERT INTO app_settings VALUES ('theme', 'dark')");
+    }
+
+    try (JdbcStores db = JdbcStores.open(dataSource); Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      assertThat(db.eventLog().append(NewEvent.of(EventType.CALL_NEW, NOW, "x", Map.of())).sequence()).isEqualTo(1);
+      try (java.sql.ResultSet row = statement.executeQuery("SELECT v FROM app_settings WHERE name = 'theme'")) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getString(1)).isEqualTo("dark");
+      }
+      statement.execute("SHUTDOWN");
+    }
+  }
+
+  @Test
   void openingADataSourceMigratesItAndCloseLeavesItOpen() throws Exception {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:" + TestDatabase.uniqueName() + ";DB_CLOSE_DELAY=-1");
@@ -174,6 +239,9 @@ class JdbcStoresTest {
   @Test
   void aUrlThatIsNotJdbcIsRefusedNamingTheField() {
     assertThatThrownBy(() -> JdbcStores.open("postgres://localhost/test"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("jdbcUrl");
+    assertThatThrownBy(() -> JdbcStores.open("jdbc:h2:mem:"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("jdbcUrl");
     assertThatThrownBy(() -> JdbcStores.open(" "))

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -68,6 +69,10 @@ final class TestDatabase implements AutoCloseable {
   JdbcStores cleared() {
     try (Connection connection = stores.dataSource().getConnection();
         Statement statement = connection.createStatement()) {
+      for (String table : List.of("cc_customer_phones", "cc_customers", "cc_tickets", "cc_transcripts",
+          "cc_extensions", "cc_users")) {
+        statement.executeUpdate("DELETE FROM " + table);
+      }
       statement.executeUpdate("DELETE FROM cc_agent_skills");
       statement.executeUpdate("DELETE FROM cc_agents");
       statement.executeUpdate("DELETE FROM cc_calls");

@@ -3,6 +3,10 @@ package dev.callcenter.server;
 import dev.callcenter.core.CallCenter;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.store.PageRequest;
+import dev.callcenter.crm.CrmService;
+import dev.callcenter.rules.KeywordRouter;
+import dev.callcenter.rules.RuleEngine;
+import dev.callcenter.sip.extension.Extensions;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +15,8 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** What every group of endpoints works with, and the small request helpers they share. */
-record Api(CallCenter center, TokenStore tokens, Bodies bodies, Storage storage, ServerSettings settings) {
+record Api(CallCenter center, CrmService crm, Extensions extensions, RuleEngine rules, KeywordRouter router,
+    TokenStore tokens, Bodies bodies, Storage storage, ServerSettings settings) {
   static final String PRINCIPAL = "callcenter.principal";
 
   /** A group of endpoints (one per module of the SDK); adds its routes to the table. */

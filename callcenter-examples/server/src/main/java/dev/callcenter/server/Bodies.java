@@ -36,20 +36,39 @@ final class Bodies {
 
   /** The body as {@code type}; a missing or empty body is a 400. */
   <T> T read(Context ctx, Class<T> type) {
-    byte[] bytes = bytes(ctx);
+    byte[] bytes = bytes(ctx, limit);
     if (bytes.length == 0) {
       throw HttpProblem.malformed("a JSON body is required");
     }
     return parse(bytes, type);
   }
 
+  /** The body as bytes, checked to be well-formed JSON (for documents validated by their own parser). */
+  byte[] raw(Context ctx, long maxBytes) {
+    byte[] bytes = bytes(ctx, maxBytes);
+    if (bytes.length == 0) {
+      throw HttpProblem.malformed("a JSON body is required");
+    }
+    try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
+      while (parser.nextToken() != null) {
+        // reading through checks the syntax
+      }
+    } catch (JsonParseException e) {
+      throw HttpProblem.malformed("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes;
+  }
+
   /** Checks the declared size up front, so an oversized body is refused before it is read. */
-  void checkDeclaredLength(Context ctx) {
+  private static void checkDeclaredLength(Context ctx, long max) {
     String length = ctx.header("Content-Length");
     if (length != null) {
       try {
-        if (Long.parseLong(length.trim()) > limit) {
-          throw HttpProblem.tooLarge(limit);
+        if (Long.parseLong(length.trim()) > max) {
+          throw HttpProblem.tooLarge(max);
         }
       } catch (NumberFormatException e) {
         throw HttpProblem.badRequest("Content-Length", "must be a number");
@@ -57,16 +76,16 @@ final class Bodies {
     }
   }
 
-  private byte[] bytes(Context ctx) {
+  private byte[] bytes(Context ctx, long max) {
     String contentType = ctx.contentType();
     if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw HttpProblem.unsupportedMediaType(contentType);
     }
-    checkDeclaredLength(ctx);
+    checkDeclaredLength(ctx, max);
     try (InputStream in = ctx.bodyInputStream()) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-      if (bytes.length > limit) {
-        throw HttpProblem.tooLarge(limit);
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+      if (bytes.length > max) {
+        throw HttpProblem.tooLarge(max);
       }
       return bytes;
     } catch (IOException e) {

@@ -9,10 +9,23 @@ import dev.callcenter.core.IllegalTransitionException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.NotFoundException;
 import dev.callcenter.core.VersionConflictException;
+import dev.callcenter.crm.CrmService;
+import dev.callcenter.crm.SlaPolicy;
+import dev.callcenter.ivr.CallPolicy;
+import dev.callcenter.ivr.CustomerLookup;
+import dev.callcenter.ivr.FlowDefinition;
+import dev.callcenter.ivr.IntentClassifier;
+import dev.callcenter.ivr.IvrFlow;
+import dev.callcenter.ivr.PinVerifier;
+import dev.callcenter.ivr.QueueOutlook;
+import dev.callcenter.rules.KeywordRouter;
+import dev.callcenter.rules.RuleEngine;
+import dev.callcenter.sip.extension.Extensions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.io.IOException;
@@ -23,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,11 +62,14 @@ public final class CallCenterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallCenterServer.class);
   static final String TOKEN_FILE = "tokens";
   private static final String PROBLEM_WRITTEN = "callcenter.problem";
+  /** What the IVR assumes an agent takes per call when it announces the wait. */
+  static final java.time.Duration AVERAGE_HANDLE = java.time.Duration.ofMinutes(4);
 
   private final ServerSettings settings;
   private final Storage storage;
   private final ExecutorService executor;
   private final CallCenter center;
+  private final CrmService crm;
   private final TokenStore tokens;
   private final List<Route> routes;
   private final Javalin app;
@@ -63,26 +80,48 @@ public final class CallCenterServer implements AutoCloseable {
     createDirectories(settings.dataDir());
     this.storage = Storage.open(settings.dbUrl());
     this.executor = Executors.newCachedThreadPool(daemonThreads());
+    LateCallFlow flow = new LateCallFlow();
     CallCenter.Builder builder = CallCenter.builder()
         .callStore(storage.calls())
         .agentStore(storage.agents())
         .callRecordStore(storage.callRecords())
         .eventLog(storage.eventLog())
-        .executor(executor);
+        .executor(executor)
+        .callFlow(flow);
     if (settings.defaultRegion() != null) {
       builder.defaultRegion(settings.defaultRegion());
     }
     this.center = builder.build();
+    SlaPolicy sla = SlaPolicy.defaults();
+    CrmService.Builder crmBuilder = CrmService.builder(center).customerStore(storage.customers())
+        .ticketStore(storage.tickets()).transcriptStore(storage.transcripts()).sla(sla);
+    if (settings.defaultRegion() != null) {
+      crmBuilder.defaultRegion(settings.defaultRegion());
+    }
+    this.crm = crmBuilder.build();
+    Extensions extensions = Extensions.builder().extensionStore(storage.extensions()).userStore(storage.users())
+        .clock(center.clock()).build();
+    RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
+    KeywordRouter router = KeywordRouter.defaults();
+    flow.set(IvrFlow.builder()
+        .clock(center.clock())
+        .customers(CustomerLookup.fromCrm(crm))
+        .pins(PinVerifier.fromCrm(crm))
+        .classifier(IntentClassifier.fromRouter(router))
+        .policy(CallPolicy.from(FlowDefinition.defaults()).and(CallPolicy.fromRules(rules)))
+        .queueOutlook(QueueOutlook.counting(center, AVERAGE_HANDLE))
+        .build());
     this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
     setUpAdminToken(console);
     if (settings.sampleData()) {
-      SampleData.loadIfEmpty(center);
+      SampleData.loadIfEmpty(center, crm, extensions);
     }
     ObjectMapper mapper = ServerJson.mapper();
-    Api api = new Api(center, tokens, new Bodies(mapper, settings.maxBodyBytes()), storage, settings);
+    Api api = new Api(center, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
+        storage, settings);
     List<Route> table = new ArrayList<>();
     this.routes = table;
-    endpoints(api, mapper, table).forEach(e -> {
+    endpoints(api, mapper, table, sla).forEach(e -> {
       Route.Table t = new Route.Table();
       e.addTo(t);
       table.addAll(t.routes());
@@ -93,6 +132,15 @@ public final class CallCenterServer implements AutoCloseable {
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.jsonMapper(new JavalinJackson(mapper, false));
       config.useVirtualThreads = false;
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        files.directory = "/dev/callcenter/server/web";
+        files.location = Location.CLASSPATH;
+        files.headers = Map.of(
+            "Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
+      });
       config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(),
           Math.round(ms)));
       if (!settings.corsOrigins().isEmpty()) {
@@ -157,18 +205,21 @@ public final class CallCenterServer implements AutoCloseable {
    * The groups of endpoints, one per module of the SDK: the single place where a module's API is plugged in. The
    * OpenAPI document is made from the same table.
    */
-  private List<Api.Endpoints> endpoints(Api api, ObjectMapper mapper, List<Route> table) {
+  private List<Api.Endpoints> endpoints(Api api, ObjectMapper mapper, List<Route> table, SlaPolicy sla) {
     return List.of(
         new SystemApi(api, () -> List.copyOf(table), modules()),
         new CallsApi(api),
         new AgentsApi(api),
+        new CrmApi(api, sla),
+        new ExtensionsApi(api),
         new CallHistoryApi(api, mapper),
-        new AnalyticsApi(api));
+        new AnalyticsApi(api),
+        new RulesApi(api));
   }
 
   /** The SDK modules this server exposes. */
   private static List<String> modules() {
-    return List.of("core");
+    return List.of("core", "ivr", "acd", "crm", "sip-extensions", "rules", "jdbc");
   }
 
   public int port() {
@@ -195,6 +246,7 @@ public final class CallCenterServer implements AutoCloseable {
   public void close() {
     app.stop();
     streams.forEach(EventStream::close);
+    crm.close();
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -231,9 +283,11 @@ public final class CallCenterServer implements AutoCloseable {
       return;
     }
     Set<RouteRole> roles = ctx.routeRoles();
+    if (roles.isEmpty()) {
+      return; // not an API route (every route of the table has a role): the static web page
+    }
     if (roles.contains(Role.ANYONE)) {
       limiter.acquire("ip:" + ctx.ip());
-      api.bodies().checkDeclaredLength(ctx);
       return;
     }
     Principal p = authenticate(ctx, null);
@@ -241,7 +295,7 @@ public final class CallCenterServer implements AutoCloseable {
     Role required = roles.stream().map(Role.class::cast).filter(Role::isStaff).findFirst().orElse(Role.ADMIN);
     if (p.role() == Role.CALLER) {
       CallId callId = p.callId();
-      String pathId = ctx.pathParamMap().get("id");
+      String pathId = ctx.pathParamMap().getOrDefault("id", ctx.pathParamMap().get("callId"));
       if (!roles.contains(Role.CALLER) || callId == null || !callId.value().equals(pathId)) {
         throw HttpProblem.forbidden("a call token may drive only its own call's IVR and transcript");
       }
@@ -249,7 +303,6 @@ public final class CallCenterServer implements AutoCloseable {
       throw HttpProblem.forbidden("this needs role " + required.name().toLowerCase(Locale.ROOT) + " or higher; the "
           + "token has role " + p.role().name().toLowerCase(Locale.ROOT));
     }
-    api.bodies().checkDeclaredLength(ctx);
     ctx.attribute(Api.PRINCIPAL, p);
   }
 

@@ -4,6 +4,12 @@ import dev.callcenter.core.store.AgentStore;
 import dev.callcenter.core.store.CallRecordStore;
 import dev.callcenter.core.store.CallStore;
 import dev.callcenter.core.store.EventLogStore;
+import dev.callcenter.crm.CustomerStore;
+import dev.callcenter.crm.TicketStore;
+import dev.callcenter.crm.TranscriptStore;
+import dev.callcenter.sip.extension.ExtensionStore;
+import dev.callcenter.jdbc.JdbcStores;
+import dev.callcenter.sip.extension.UserStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,16 +21,26 @@ import org.slf4j.LoggerFactory;
  * @param description for the health check and the log, without credentials
  */
 record Storage(CallStore calls, AgentStore agents, CallRecordStore callRecords, EventLogStore eventLog,
-    boolean persistent, String description, Runnable resources) implements AutoCloseable {
+    CustomerStore customers, TicketStore tickets, TranscriptStore transcripts, ExtensionStore extensions,
+    UserStore users, boolean persistent, String description, Runnable resources) implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
 
+  /**
+   * Opens {@code dbUrl}: {@link ServerSettings#IN_MEMORY} keeps everything in memory; a JDBC URL (H2 or
+   * PostgreSQL) holds everything: calls, agents, the call history, the event log, customers, tickets, transcripts,
+   * extensions and users.
+   */
   static Storage open(String dbUrl) {
-    if (!ServerSettings.IN_MEMORY.equals(dbUrl)) {
-      // The JDBC adapter (callcenter-jdbc-store, JdbcStores.open(dbUrl)) plugs in here once it is in the build.
-      LOG.warn("no JDBC store in this build: {} is not used, everything is kept in memory", redact(dbUrl));
+    if (ServerSettings.IN_MEMORY.equals(dbUrl)) {
+      return new Storage(CallStore.inMemory(), AgentStore.inMemory(), CallRecordStore.inMemory(),
+          EventLogStore.inMemory(), CustomerStore.inMemory(), TicketStore.inMemory(), TranscriptStore.inMemory(),
+          ExtensionStore.inMemory(), UserStore.inMemory(), false, "memory", () -> {});
     }
-    return new Storage(CallStore.inMemory(), AgentStore.inMemory(), CallRecordStore.inMemory(),
-        EventLogStore.inMemory(), false, "memory", () -> {});
+    JdbcStores db = JdbcStores.open(dbUrl);
+    String kind = dbUrl.startsWith("jdbc:h2:") ? "h2" : dbUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "jdbc";
+    LOG.info("storage: {} ({})", kind, redact(dbUrl));
+    return new Storage(db.calls(), db.agents(), db.callRecords(), db.eventLog(), db.customers(), db.tickets(),
+        db.transcripts(), db.extensions(), db.users(), true, kind, db::close);
   }
 
   @Override

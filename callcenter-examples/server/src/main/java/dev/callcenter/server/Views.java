@@ -45,7 +45,8 @@ final class Views {
    * Where a call stands in the IVR after an input.
    *
    * @param expects {@code digits}, {@code text} or null when the IVR waits for nothing
-   * @param done whether the IVR is over for this call (queued, connected, transferred or ended)
+   * @param done whether the IVR waits for nothing more from the caller (a queued caller may still be offered a
+   *     callback: then it is not done)
    */
   record IvrView(String callId, @Nullable String stage, CallStatus status, @Nullable String department,
       List<PromptView> prompts, @Nullable String expects, @Nullable Integer maxDigits, boolean done) {
@@ -64,7 +65,7 @@ final class Views {
           expects = "text";
         }
       }
-      boolean done = call.status() != CallStatus.IVR_PROCESSING && call.status() != CallStatus.INITIATED;
+      boolean done = !call.isActive() || expects == null;
       return new IvrView(call.id().value(), call.ivrStage(), call.status(),
           call.department() == null ? null : call.department().id(), prompts, done ? null : expects,
           done ? null : maxDigits, done);

@@ -34,7 +34,10 @@ public final class DefinitionPolicy implements CallPolicy {
       priority = max(priority, Priority.HIGH);
     }
     boolean closed = definition.businessHours() != null && !definition.businessHours().isOpen(facts.now());
-    return new PolicyDecision(verify, Set.of(), priority, closed, closed ? Set.of("out-of-hours") : Set.of());
+    if (!verify && priority == null && !closed) {
+      return PolicyDecision.NONE;
+    }
+    return new PolicyDecision(verify, Set.of(), priority, closed, closed ? Set.of("out-of-hours") : Set.of(), null);
   }
 
   private static Priority max(Priority a, Priority b) {

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 public final class FlowFileReader {
   /** Prompts the state machine plays itself, whatever the flow. */
   public static final List<String> REQUIRED_PROMPTS = List.of("greeting.welcome", "greeting.out_of_hours",
-      "language.choose", "language.selected", "language.switched", "language.not_understood", "identify.ask",
+      "greeting.closed", "language.choose", "language.selected", "language.switched", "language.not_understood", "identify.ask",
       "identify.thanks", "identify.invalid", "verify.ask_pin", "verify.retry", "verify.success", "verify.failed",
       "intent.option", "intent.ask_reason", "intent.not_understood", "classify.confirm", "classify.routing",
       "input.no_input", "input.invalid", "fallback.reception", "queue.position", "queue.wait", "queue.hold",

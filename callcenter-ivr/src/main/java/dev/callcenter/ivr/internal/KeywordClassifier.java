@@ -20,6 +20,8 @@ public final class KeywordClassifier implements IntentClassifier {
   private record Keyword(Department department, String term, String[] tokens) {}
 
   private final List<Keyword> keywords = new ArrayList<>();
+  /** Keywords by their first normalised token, so an utterance is scanned once whatever the dictionary size. */
+  private final Map<String, List<Keyword>> byFirstToken = new java.util.HashMap<>();
 
   public KeywordClassifier(Map<Department, List<String>> keywordsByDepartment) {
     keywordsByDepartment.forEach((department, terms) -> {
@@ -28,7 +30,9 @@ public final class KeywordClassifier implements IntentClassifier {
         if (tokens.isEmpty()) {
           throw InvalidInputException.of("keywords." + department, "keyword '%s' has no letters", term);
         }
-        keywords.add(new Keyword(department, term, tokens.toArray(String[]::new)));
+        Keyword k = new Keyword(department, term, tokens.toArray(String[]::new));
+        keywords.add(k);
+        byFirstToken.computeIfAbsent(k.tokens()[0], t -> new ArrayList<>()).add(k);
       }
     });
   }
@@ -42,12 +46,12 @@ public final class KeywordClassifier implements IntentClassifier {
     }
     Map<Department, Integer> scores = new LinkedHashMap<>();
     Map<Department, List<String>> terms = new LinkedHashMap<>();
+    java.util.Set<Keyword> seen = new java.util.HashSet<>();
     int total = 0;
-    for (Keyword k : keywords) {
-      if (matches(tokens, stripped, k.tokens())) {
-        scores.merge(k.department(), 1, Integer::sum);
-        terms.computeIfAbsent(k.department(), d -> new ArrayList<>()).add(k.term());
-        total++;
+    for (int i = 0; i < stripped.length; i++) {
+      total += scan(byFirstToken.get(tokens.get(i)), tokens, stripped, i, seen, scores, terms);
+      if (!stripped[i].equals(tokens.get(i))) {
+        total += scan(byFirstToken.get(stripped[i]), tokens, stripped, i, seen, scores, terms);
       }
     }
     if (total == 0) {
@@ -65,18 +69,34 @@ public final class KeywordClassifier implements IntentClassifier {
     return new Classification(best, confidence, terms.get(best));
   }
 
-  private static boolean matches(List<String> tokens, String[] stripped, String[] keyword) {
-    outer:
-    for (int i = 0; i + keyword.length <= stripped.length; i++) {
-      for (int j = 0; j < keyword.length; j++) {
-        String t = tokens.get(i + j);
-        if (!t.equals(keyword[j]) && !stripped[i + j].equals(keyword[j])) {
-          continue outer;
-        }
-      }
-      return true;
+  private static int scan(@org.jspecify.annotations.Nullable List<Keyword> candidates, List<String> tokens,
+      String[] stripped, int at, java.util.Set<Keyword> seen, Map<Department, Integer> scores,
+      Map<Department, List<String>> terms) {
+    if (candidates == null) {
+      return 0;
     }
-    return false;
+    int found = 0;
+    for (Keyword k : candidates) {
+      if (!seen.contains(k) && matchesAt(tokens, stripped, k.tokens(), at)) {
+        seen.add(k);
+        scores.merge(k.department(), 1, Integer::sum);
+        terms.computeIfAbsent(k.department(), d -> new ArrayList<>()).add(k.term());
+        found++;
+      }
+    }
+    return found;
+  }
+
+  private static boolean matchesAt(List<String> tokens, String[] stripped, String[] keyword, int at) {
+    if (at + keyword.length > stripped.length) {
+      return false;
+    }
+    for (int j = 0; j < keyword.length; j++) {
+      if (!tokens.get(at + j).equals(keyword[j]) && !stripped[at + j].equals(keyword[j])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<Department, List<String>> defaultDictionary() {

@@ -114,9 +114,21 @@ public final class StateMachine {
       this.customer = call.customer();
     }
 
+    private @Nullable Stage stage;
+
     Stage stage() {
-      String s = state.get(STAGE);
-      return s == null ? Stage.GREETING : Stage.valueOf(s);
+      Stage current = stage;
+      if (current == null) {
+        String s = state.get(STAGE);
+        current = s == null ? Stage.GREETING : Stage.valueOf(s);
+        stage = current;
+      }
+      return current;
+    }
+
+    void setStage(Stage value) {
+      stage = value;
+      state.put(STAGE, value.name());
     }
 
     Language lang() {
@@ -157,39 +169,42 @@ public final class StateMachine {
     }
 
     String departmentName(Department d) {
-      String id = "department." + d.id();
-      return prompts.contains(id) ? prompts.render(id, lang()).text() : d.id();
+      return departmentPrompts(d).name(lang());
     }
 
+    /**
+     * The call with this turn's changes, built in one go through the record's constructor (one copy of the maps
+     * instead of one per wither); unchanged when nothing changed.
+     */
     FlowStep finish() {
       Call c = call;
-      Instant t = now;
       String stage = state.get(STAGE);
-      if (!java.util.Objects.equals(stage, c.ivrStage())) {
-        c = c.withIvrStage(stage, t);
+      boolean tagsChanged = !tags.isEmpty() && !c.tags().containsAll(tags);
+      boolean changed = !java.util.Objects.equals(stage, c.ivrStage())
+          || !java.util.Objects.equals(language, c.language())
+          || !java.util.Objects.equals(department, c.department())
+          || priority != c.priority()
+          || !customer.equals(c.customer())
+          || !collected.isEmpty()
+          || tagsChanged
+          || !state.equals(c.flowState());
+      if (!changed) {
+        return new FlowStep(c, actions);
       }
-      if (!java.util.Objects.equals(language, c.language())) {
-        c = c.withLanguage(language, t);
-      }
-      if (!java.util.Objects.equals(department, c.department())) {
-        c = c.withDepartment(department, t);
-      }
-      if (priority != c.priority()) {
-        c = c.withPriority(priority, t);
-      }
-      if (!customer.equals(c.customer())) {
-        c = c.withCustomer(customer, t);
-      }
+      Map<String, String> data = c.collectedData();
       if (!collected.isEmpty()) {
-        c = c.withCollectedData(collected, t);
+        Map<String, String> merged = new HashMap<>(data);
+        merged.putAll(collected);
+        data = merged;
       }
-      if (!tags.isEmpty() && !c.tags().containsAll(tags)) {
-        c = c.withTags(tags, t);
+      java.util.Set<String> allTags = c.tags();
+      if (tagsChanged) {
+        allTags = new java.util.HashSet<>(c.tags());
+        allTags.addAll(tags);
       }
-      if (!state.equals(c.flowState())) {
-        c = c.withFlowState(state, t);
-      }
-      return new FlowStep(c, actions);
+      Call next = new Call(c.id(), c.status(), customer, language, department, priority, c.agentId(), stage, data,
+          state, allTags, c.metadata(), c.createdAt(), now, c.queuedAt(), c.answeredAt(), c.endedAt(), c.version());
+      return new FlowStep(next, actions);
     }
   }
 
@@ -204,7 +219,7 @@ public final class StateMachine {
       ask(t);
       return t.finish();
     }
-    t.state.put(STAGE, Stage.GREETING.name());
+    t.setStage(Stage.GREETING);
     PhoneNumber caller = call.customer().phone();
     if (t.def.runs(Stage.IDENTIFICATION) && caller != null && call.customer().customerId() == null) {
       lookup.byPhone(caller).ifPresent(p -> identified(t, p, true));
@@ -217,14 +232,15 @@ public final class StateMachine {
         t.actions.add(prompts.render("greeting.welcome", Language.ARABIC));
         t.actions.add(prompts.render("greeting.welcome", Language.ENGLISH));
       }
-      if (decision.outOfHours() && t.def.businessHours() != null) {
-        Map<String, Object> hours = Map.of("open", t.def.businessHours().open().toString(),
-            "close", t.def.businessHours().close().toString());
+      if (decision.outOfHours()) {
+        String id = t.def.businessHours() == null ? "greeting.closed" : "greeting.out_of_hours";
+        Map<String, Object> hours = t.def.businessHours() == null ? Map.of() : Map.of(
+            "open", t.def.businessHours().open().toString(), "close", t.def.businessHours().close().toString());
         if (t.language != null) {
-          t.say("greeting.out_of_hours", hours);
+          t.say(id, hours);
         } else {
-          t.actions.add(prompts.render("greeting.out_of_hours", Language.ARABIC, hours));
-          t.actions.add(prompts.render("greeting.out_of_hours", Language.ENGLISH, hours));
+          t.actions.add(prompts.render(id, Language.ARABIC, hours));
+          t.actions.add(prompts.render(id, Language.ENGLISH, hours));
         }
       }
     }
@@ -319,7 +335,7 @@ public final class StateMachine {
   }
 
   private void enter(Turn t, Stage s) {
-    t.state.put(STAGE, s.name());
+    t.setStage(s);
     t.state.remove(STEP);
     t.state.remove(RETRIES);
     switch (s) {
@@ -332,8 +348,8 @@ public final class StateMachine {
       }
       case CLASSIFICATION -> classify(t);
       case DATA_COLLECTION -> {
-        String intro = t.department + ".intro";
-        if (prompts.contains(intro)) {
+        String intro = departmentPrompts(java.util.Objects.requireNonNull(t.department)).intro();
+        if (intro != null) {
           t.say(intro);
         }
         t.state.put(STEP, "0");
@@ -346,6 +362,66 @@ public final class StateMachine {
       }
       default -> ask(t);
     }
+  }
+
+  /** A department's prompt ids, worked out once: its spoken name in each language and its intro, if any. */
+  private record DepartmentPrompts(String arabicName, String englishName, @Nullable String intro) {
+    String name(Language language) {
+      return language.primary().equals("ar") ? arabicName : englishName;
+    }
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<Department, DepartmentPrompts> departmentPrompts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private DepartmentPrompts departmentPrompts(Department d) {
+    DepartmentPrompts p = departmentPrompts.get(d);
+    if (p == null) {
+      if (departmentPrompts.size() > 256) {
+        departmentPrompts.clear();
+      }
+      p = departmentPrompts.computeIfAbsent(d, dept -> {
+        String nameId = "department." + dept.id();
+        String introId = dept.id() + ".intro";
+        boolean named = prompts.contains(nameId);
+        return new DepartmentPrompts(named ? prompts.text(nameId, Language.ARABIC) : dept.id(),
+            named ? prompts.text(nameId, Language.ENGLISH) : dept.id(), prompts.contains(introId) ? introId : null);
+      });
+    }
+    return p;
+  }
+
+  /** The department with this id, preferring the flow's own instances (no parsing on the hot path). */
+  private static Department department(Turn t, String id) {
+    for (Department d : t.def.menu().values()) {
+      if (d.id().equals(id)) {
+        return d;
+      }
+    }
+    return t.def.fallback().id().equals(id) ? t.def.fallback() : Department.of(id);
+  }
+
+  /** The main menu's prompts rendered once per flow definition and language: the menu is the most played text. */
+  private record MenuCache(FlowDefinition definition, java.util.concurrent.ConcurrentHashMap<Language,
+      List<FlowAction>> byLanguage) {}
+
+  private volatile @Nullable MenuCache menuCache;
+
+  private List<FlowAction> menuPrompts(Turn t) {
+    MenuCache cache = menuCache;
+    if (cache == null || cache.definition() != t.def) {
+      cache = new MenuCache(t.def, new java.util.concurrent.ConcurrentHashMap<>());
+      menuCache = cache;
+    }
+    return cache.byLanguage().computeIfAbsent(t.lang(), language -> {
+      List<FlowAction> menu = new ArrayList<>();
+      for (Map.Entry<String, Department> e : t.def.menu().entrySet()) {
+        menu.add(prompts.render("intent.option", language,
+            Map.of("department", t.departmentName(e.getValue()), "key", e.getKey())));
+      }
+      menu.add(prompts.render("intent.ask_reason", language));
+      return List.copyOf(menu);
+    });
   }
 
   /** Asks the current stage's question (again). */
@@ -367,17 +443,14 @@ public final class StateMachine {
         t.collectDigits(t.def.pinLength(), '#');
       }
       case INTENT -> {
-        for (Map.Entry<String, Department> e : t.def.menu().entrySet()) {
-          t.say("intent.option", Map.of("department", t.departmentName(e.getValue()), "key", e.getKey()));
-        }
-        t.say("intent.ask_reason");
+        t.actions.addAll(menuPrompts(t));
         t.collectDigits(1, null);
         t.collectText();
       }
       case CLASSIFICATION -> {
         String candidate = t.state.get(CANDIDATE);
         t.say("classify.confirm", Map.of("department",
-            t.departmentName(Department.of(candidate == null ? t.def.fallback().id() : candidate)),
+            t.departmentName(candidate == null ? t.def.fallback() : department(t, candidate)),
             "yes", 1, "no", 2));
         t.collectDigits(1, null);
         t.collectText();
@@ -421,7 +494,7 @@ public final class StateMachine {
     t.say("fallback.reception");
     t.department = t.def.fallback();
     t.actions.add(new FlowAction.Enqueue(t.def.fallback(), t.priority));
-    t.state.put(STAGE, Stage.HANDOFF.name());
+    t.setStage(Stage.HANDOFF);
     t.state.remove(STEP);
     t.state.remove(RETRIES);
     t.state.remove(CANDIDATE);
@@ -435,7 +508,7 @@ public final class StateMachine {
         t.customer.customerId(), t.state.get(TIER), t.department,
         confidence == null ? 0 : Double.parseDouble(confidence),
         t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
-        merged(t), t.now);
+        merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
     if (d.requireVerification()) {
       t.state.put(VERIFY, "1");
@@ -581,7 +654,7 @@ public final class StateMachine {
       }
       route(t, c.department());
     } else if (candidate != null) {
-      route(t, Department.of(candidate));
+      route(t, department(t, candidate));
     } else {
       route(t, t.def.fallback()); // INTENT left out and nothing said: reception
     }
@@ -589,7 +662,7 @@ public final class StateMachine {
 
   /** Back to the main menu, counting the miss against INTENT's retries. */
   private void notUnderstood(Turn t) {
-    t.state.put(STAGE, Stage.INTENT.name());
+    t.setStage(Stage.INTENT);
     t.state.remove(STEP);
     t.state.remove(CANDIDATE);
     t.state.remove(CONFIDENCE);
@@ -605,7 +678,8 @@ public final class StateMachine {
       return;
     }
     if (yesNo.equals("yes")) {
-      route(t, Department.of(java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
+      t.state.put(CONFIDENCE, "1.0"); // the caller confirmed it
+      route(t, department(t, java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
     } else {
       notUnderstood(t);
     }
@@ -616,7 +690,12 @@ public final class StateMachine {
     t.state.remove(CANDIDATE);
     t.state.remove(MISSES);
     t.state.remove(STEP);
-    decide(t);
+    PolicyDecision decision = decide(t);
+    if (decision.route() != null && !decision.route().equals(department)) {
+      department = decision.route();
+      t.department = department;
+      t.tags.add("routed-by-rules");
+    }
     t.state.remove(CONFIDENCE);
     t.say("classify.routing", Map.of("department", t.departmentName(department)));
     advance(t, Stage.DATA_COLLECTION);
@@ -668,7 +747,7 @@ public final class StateMachine {
       t.collected.put("callback", "requested");
       t.say("queue.callback_confirmed");
       t.actions.add(new FlowAction.Complete("callback requested"));
-      t.state.put(STAGE, Stage.HANDOFF.name());
+      t.setStage(Stage.HANDOFF);
       t.state.put(END, "callback");
       return;
     }

@@ -20,15 +20,25 @@ public abstract class Condition {
 
   /** Where the condition sits in its rule, for example {@code when.all[1]}. */
   final String path;
+  private @Nullable String description;
 
   Condition(String path) {
     this.path = path;
   }
 
-  public abstract boolean test(FactValues f, long local);
+  /** How the condition reads, for example {@code waitSeconds gt 120}; worked out once. */
+  public final String describe() {
+    String d = description;
+    if (d == null) {
+      d = describeOnce();
+      description = d;
+    }
+    return d;
+  }
 
-  /** How the condition reads, for example {@code waitSeconds gt 120}. */
-  public abstract String describe();
+  abstract String describeOnce();
+
+  public abstract boolean test(FactValues f, long local);
 
   /** The facts this condition looked at and their values. */
   abstract void seen(FactValues f, long local, Map<String, @Nullable Object> out);
@@ -38,9 +48,15 @@ public abstract class Condition {
     if (test(f, local)) {
       return null;
     }
-    Map<String, @Nullable Object> seen = new LinkedHashMap<>();
+    Map<String, @Nullable Object> seen = new LinkedHashMap<>(4);
     seen(f, local, seen);
-    return new Failure(path, describe(), Collections.unmodifiableMap(seen));
+    return new Failure(path, describe(), seen.size() == 1 ? singleton(seen)
+        : Collections.unmodifiableMap(seen));
+  }
+
+  private static Map<String, @Nullable Object> singleton(Map<String, @Nullable Object> seen) {
+    Map.Entry<String, @Nullable Object> e = seen.entrySet().iterator().next();
+    return Collections.singletonMap(e.getKey(), e.getValue());
   }
 
   /** A failed condition: where it is in the rule, how it reads, and the values it saw. */
@@ -78,7 +94,7 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return Arrays.stream(parts).map(Condition::describe).collect(Collectors.joining(" and ", "(", ")"));
     }
 
@@ -109,7 +125,7 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return Arrays.stream(parts).map(Condition::describe).collect(Collectors.joining(" or ", "(", ")"));
     }
 
@@ -135,7 +151,7 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return "not " + inner.describe();
     }
 
@@ -160,17 +176,28 @@ public abstract class Condition {
     }
 
     @Override
-    public String describe() {
+    String describeOnce() {
       return fact.jsonName() + " " + op + (valueText.isEmpty() ? "" : " " + valueText);
     }
 
     @Override
     void seen(FactValues f, long local, Map<String, @Nullable Object> out) {
+      out.put(fact.jsonName(), value(f, local));
+    }
+
+    private @Nullable Object value(FactValues f, long local) {
       if (fact.type() == FactKind.Type.TIME) {
-        out.put(fact.jsonName(), local == NO_TIME ? null : TimeOfDay.describe(local));
-      } else {
-        out.put(fact.jsonName(), f.value(fact));
+        return local == NO_TIME ? null : TimeOfDay.describe(local);
       }
+      return f.value(fact);
+    }
+
+    @Override
+    public @Nullable Failure failure(FactValues f, long local) {
+      if (test(f, local)) {
+        return null;
+      }
+      return new Failure(path, describe(), Collections.singletonMap(fact.jsonName(), value(f, local)));
     }
   }
 
@@ -262,8 +289,8 @@ public abstract class Condition {
     }
   }
 
-  /** Comparisons of a number (or boolean stored as 0/1) with constants. */
-  static final class NumberCompare extends Leaf {
+  /** Comparisons of a number (or boolean stored as 0/1) with constants, one class per operator. */
+  abstract static class NumberCompare extends Leaf {
     static final int EQ = 0;
     static final int NE = 1;
     static final int GT = 2;
@@ -274,46 +301,87 @@ public abstract class Condition {
     static final int IN = 7;
     static final int NOT_IN = 8;
 
-    private final int kind;
-    private final double a;
-    private final double b;
-    private final double[] set;
+    final int slot;
+    final double a;
 
-    NumberCompare(String path, FactKind fact, String op, int kind, double a, double b, double[] set,
-        String valueText) {
+    NumberCompare(String path, FactKind fact, String op, double a, String valueText) {
       super(path, fact, op, valueText);
-      this.kind = kind;
+      this.slot = fact.slot();
       this.a = a;
-      this.b = b;
-      this.set = set;
     }
 
-    @Override
-    public boolean test(FactValues f, long local) {
-      double v = f.numbers[fact.slot()];
-      if (v != v) {
-        return false;
-      }
+    static Condition of(String path, FactKind fact, String op, int kind, double a, double b, double[] set,
+        String valueText) {
       switch (kind) {
-        case EQ: return v == a;
-        case NE: return v != a;
-        case GT: return v > a;
-        case GTE: return v >= a;
-        case LT: return v < a;
-        case LTE: return v <= a;
-        case BETWEEN: return v >= a && v <= b;
-        case IN:
-        case NOT_IN: {
-          boolean found = false;
-          for (double s : set) {
-            if (s == v) {
-              found = true;
-              break;
+        case EQ:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] == a;
             }
-          }
-          return found == (kind == IN);
+          };
+        case NE:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              double v = f.numbers[slot];
+              return v == v && v != a;
+            }
+          };
+        case GT:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] > a;
+            }
+          };
+        case GTE:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] >= a;
+            }
+          };
+        case LT:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] < a;
+            }
+          };
+        case LTE:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              return f.numbers[slot] <= a;
+            }
+          };
+        case BETWEEN:
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              double v = f.numbers[slot];
+              return v >= a && v <= b;
+            }
+          };
+        default: {
+          boolean wanted = kind == IN;
+          return new NumberCompare(path, fact, op, a, valueText) {
+            @Override
+            public boolean test(FactValues f, long local) {
+              double v = f.numbers[slot];
+              if (v != v) {
+                return false;
+              }
+              for (double s : set) {
+                if (s == v) {
+                  return wanted;
+                }
+              }
+              return !wanted;
+            }
+          };
         }
-        default: return false;
       }
     }
   }

@@ -229,6 +229,9 @@ public final class RuleCompiler {
       if (!ok) {
         return null;
       }
+      if (compiled.size() == 1) {
+        return compiled.get(0); // all/any of one condition is that condition (its trace path stays exact)
+      }
       return kind.equals("all") ? new Condition.All(local, compiled) : new Condition.Any(local, compiled);
     }
     if (node.has("not")) {
@@ -421,7 +424,7 @@ public final class RuleCompiler {
         doc.problem(vp, "must be true or false for the fact '%s', was %s", fact.jsonName(), JsonDocument.kind(value));
         return null;
       }
-      return new Condition.NumberCompare(local, fact, op, kind, value.booleanValue() ? 1 : 0, 0, new double[0],
+      return Condition.NumberCompare.of(local, fact, op, kind, value.booleanValue() ? 1 : 0, 0, new double[0],
           value.toString());
     }
     if (kind == Condition.NumberCompare.BETWEEN || kind == Condition.NumberCompare.IN
@@ -444,14 +447,14 @@ public final class RuleCompiler {
         doc.problem(vp, "low %s is above high %s", set[0], set[1]);
         return null;
       }
-      return new Condition.NumberCompare(local, fact, op, kind, between ? set[0] : 0, between ? set[1] : 0,
+      return Condition.NumberCompare.of(local, fact, op, kind, between ? set[0] : 0, between ? set[1] : 0,
           between ? new double[0] : set, value.toString());
     }
     if (!isFinite(value)) {
       doc.problem(vp, "must be a number for the fact '%s', was %s", fact.jsonName(), JsonDocument.kind(value));
       return null;
     }
-    return new Condition.NumberCompare(local, fact, op, kind, value.doubleValue(), 0, new double[0],
+    return Condition.NumberCompare.of(local, fact, op, kind, value.doubleValue(), 0, new double[0],
         value.toString());
   }
 

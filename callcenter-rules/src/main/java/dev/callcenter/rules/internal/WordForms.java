@@ -28,20 +28,24 @@ public final class WordForms {
    */
   public static int englishStem(char[] b, int length) {
     int n = length;
-    if (n > 4 && endsWith(b, n, "ies")) {
-      b[n - 3] = 'y';
-      n -= 2;
-    } else if (n > 4 && endsWith(b, n, "sses")) {
-      n -= 2;
-    } else if (n > 3 && (endsWith(b, n, "ches") || endsWith(b, n, "shes") || endsWith(b, n, "xes")
-        || endsWith(b, n, "zes"))) {
-      n -= 2;
-    } else if (n > 3 && b[n - 1] == 's' && b[n - 2] != 's' && b[n - 2] != 'u' && b[n - 2] != 'i') {
-      n -= 1;
+    if (n > 3 && b[n - 1] == 's') {
+      char p = b[n - 2];
+      if (p == 'e' && n > 4 && b[n - 3] == 'i') { // -ies -> -y
+        b[n - 3] = 'y';
+        n -= 2;
+      } else if (p == 'e' && n > 4 && b[n - 3] == 's' && b[n - 4] == 's') { // -sses -> -ss
+        n -= 2;
+      } else if (p == 'e' && (b[n - 3] == 'x' || b[n - 3] == 'z'
+          || (b[n - 3] == 'h' && n > 4 && (b[n - 4] == 'c' || b[n - 4] == 's')))) { // -xes -zes -ches -shes
+        n -= 2;
+      } else if (p != 's' && p != 'u' && p != 'i') {
+        n -= 1;
+      }
     }
-    if (n > 5 && endsWith(b, n, "ing")) {
+    char last = b[n - 1];
+    if (last == 'g' && n > 5 && b[n - 2] == 'n' && b[n - 3] == 'i') {
       n -= 3;
-    } else if (n > 4 && endsWith(b, n, "ed")) {
+    } else if (last == 'd' && n > 4 && b[n - 2] == 'e') {
       n -= 2;
     }
     if (n > 3 && b[n - 1] == 'e') {
@@ -55,19 +59,6 @@ public final class WordForms {
 
   private static boolean isConsonant(char c) {
     return c >= 'a' && c <= 'z' && c != 'a' && c != 'e' && c != 'i' && c != 'o' && c != 'u';
-  }
-
-  private static boolean endsWith(char[] b, int n, String suffix) {
-    int k = suffix.length();
-    if (n < k) {
-      return false;
-    }
-    for (int i = 0; i < k; i++) {
-      if (b[n - k + i] != suffix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Length of the Arabic prefix {@code p} if {@code b[0..n)} starts with it and keeps at least 2 letters. */
