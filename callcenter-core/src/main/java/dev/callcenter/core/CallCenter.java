@@ -5,6 +5,7 @@ import dev.callcenter.core.event.EventListener;
 import dev.callcenter.core.event.EventPublisher;
 import dev.callcenter.core.event.EventType;
 import dev.callcenter.core.event.NewEvent;
+import dev.callcenter.core.event.ResumableEventPublisher;
 import dev.callcenter.core.event.Subscription;
 import dev.callcenter.core.flow.CallFlow;
 import dev.callcenter.core.flow.FlowAction;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -174,15 +176,23 @@ public final class CallCenter {
       throw IllegalTransitionException.of("call " + callId, call.status(), CallStatus.IN_PROGRESS);
     }
     reserveAgent(agentId, callId);
+    AtomicReference<@Nullable AgentId> previous = new AtomicReference<>();
     Call updated;
     try {
       updated = modifyCall(callId, c -> {
+        previous.set(c.agentId());
         Instant now = clock.instant();
         return c.moveTo(CallStatus.IN_PROGRESS, now).withAgent(agentId, now);
       }, EventType.CALL_UPDATED);
     } catch (RuntimeException e) {
       setAgentStatus(agentId, AgentStatus.AVAILABLE); // leave nothing half-done
       throw e;
+    }
+    AgentId before = previous.get();
+    if (before != null && !before.equals(agentId)) { // a transferred call: its first agent is done with it
+      Instant answered = updated.answeredAt();
+      releaseAgent(before, answered == null ? Duration.ZERO : Duration.between(answered, clock.instant()),
+          AgentStatus.AVAILABLE);
     }
     return updated;
   }
@@ -377,10 +387,15 @@ public final class CallCenter {
     if (agentId == null) {
       return;
     }
+    Duration talk = ended.answeredAt() == null || ended.endedAt() == null ? Duration.ZERO
+        : Duration.between(ended.answeredAt(), ended.endedAt());
+    releaseAgent(agentId, talk, statusAfter);
+  }
+
+  /** Counts a handled call of {@code talk} in the agent's statistics; a BUSY agent goes to {@code statusAfter}. */
+  private void releaseAgent(AgentId agentId, Duration talk, AgentStatus statusAfter) {
     for (int attempt = 0; ; attempt++) {
       Agent agent = getAgent(agentId);
-      Duration talk = ended.answeredAt() == null || ended.endedAt() == null ? Duration.ZERO
-          : Duration.between(ended.answeredAt(), ended.endedAt());
       Instant now = clock.instant();
       Agent next = agent.withStats(agent.stats().plusCall(talk, now));
       if (agent.status() == AgentStatus.BUSY) {
@@ -417,6 +432,9 @@ public final class CallCenter {
     Checks.notNull(listener, "listener");
     if (afterSequence < 0) {
       throw InvalidInputException.of("afterSequence", "must not be negative, was %d", afterSequence);
+    }
+    if (publisher instanceof ResumableEventPublisher resumable) {
+      return resumable.subscribeAfter(afterSequence, listener); // it sees other nodes' events; our lock does not
     }
     synchronized (emitLock) { // no event can be appended between the replay and the live subscription
       long last = afterSequence;

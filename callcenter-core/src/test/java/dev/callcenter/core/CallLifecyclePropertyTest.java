@@ -71,6 +71,12 @@ class CallLifecyclePropertyTest {
       }
 
       assertLegal(after);
+      for (Agent a : center.listAgents(dev.callcenter.core.store.AgentQuery.ALL,
+          dev.callcenter.core.store.PageRequest.first(100)).items()) {
+        boolean onTheCall = after.isActive() && a.id().equals(after.agentId());
+        assertThat(a.status() == AgentStatus.BUSY).as("agent %s BUSY iff it has the active call", a.id())
+            .isEqualTo(onTheCall);
+      }
       assertThat(after.status() == before.status() || before.status().canMoveTo(after.status()))
           .as("%s -> %s is a legal move", before.status(), after.status()).isTrue();
       assertThat(after.version()).isGreaterThanOrEqualTo(before.version());

@@ -117,6 +117,29 @@ class CallLifecycleTest {
   }
 
   @Test
+  void afterATransferTheNextAgentTakesOverAndTheFirstIsFreed() {
+    Call call = center.enqueue(center.createCall(NewCall.fromPhone("+966501234567")).id(), Department.SALES,
+        Priority.NORMAL);
+    Agent first = center.addAgent(NewAgent.of("Huda", Department.SALES, java.util.Map.of()));
+    Agent second = center.addAgent(NewAgent.of("Omar", Department.SALES, java.util.Map.of()));
+    center.setAgentStatus(first.id(), AgentStatus.AVAILABLE);
+    center.setAgentStatus(second.id(), AgentStatus.AVAILABLE);
+    center.connect(call.id(), first.id());
+    clock.advance(Duration.ofMinutes(1));
+    center.changeStatus(call.id(), CallStatus.TRANSFERRED);
+    center.connect(call.id(), second.id());
+
+    assertThat(center.getAgent(first.id()).status()).isEqualTo(AgentStatus.AVAILABLE);
+    assertThat(center.getAgent(first.id()).stats().callsHandled()).isEqualTo(1);
+    assertThat(center.getAgent(second.id()).status()).isEqualTo(AgentStatus.BUSY);
+    assertThat(center.getCall(call.id()).agentId()).isEqualTo(second.id());
+
+    center.end(call.id());
+    assertThat(center.getAgent(second.id()).status()).isEqualTo(AgentStatus.AVAILABLE);
+    assertThat(center.getAgent(first.id()).stats().callsHandled()).isEqualTo(1);
+  }
+
+  @Test
   void updateMayNotChangeTheStatus() {
     Call call = center.createCall(NewCall.fromPhone("+966501234567"));
 

@@ -71,7 +71,7 @@ public record FlowDefinition(
     EnumSet<Stage> all = stages.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(stages);
     all.add(Stage.QUEUE);
     all.add(Stage.HANDOFF);
-    stages = Set.copyOf(all);
+    stages = java.util.Collections.unmodifiableSet(all); // an EnumSet underneath: runs(stage) is a bit test
     EnumMap<Stage, StageSettings> s = new EnumMap<>(Stage.class);
     for (Stage stage : Stage.values()) {
       s.put(stage, Checks.notNull(settings, "settings").getOrDefault(stage, StageSettings.DEFAULT));
@@ -120,6 +120,21 @@ public record FlowDefinition(
    */
   public static FlowDefinition fromJson(String json) {
     return FlowFileReader.read(json, null);
+  }
+
+  /**
+   * The default flow as a flow file ({@code dev/callcenter/ivr/default-flow.json} on the class path), to copy and
+   * change.
+   */
+  public static String defaultFlowFile() {
+    try (java.io.InputStream in = FlowDefinition.class.getResourceAsStream("/dev/callcenter/ivr/default-flow.json")) {
+      if (in == null) {
+        throw new dev.callcenter.core.CallCenterException("the default flow file is missing from the class path");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new dev.callcenter.core.CallCenterException("cannot read the default flow file", e);
+    }
   }
 
   /** Reads a flow file and also checks that every prompt it names is in {@code prompts}. */

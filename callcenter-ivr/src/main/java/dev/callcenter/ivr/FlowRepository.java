@@ -4,7 +4,6 @@ import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.internal.Checks;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Holds the flow in force and replaces it atomically. A flow file with errors is rejected whole and the flow in
@@ -13,20 +12,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FlowRepository implements Supplier<FlowDefinition> {
   private final AtomicReference<FlowDefinition> current;
-  private final @Nullable PromptCatalogue prompts;
+  private final PromptCatalogue prompts;
 
-  private FlowRepository(FlowDefinition initial, @Nullable PromptCatalogue prompts) {
-    this.current = new AtomicReference<>(Checks.notNull(initial, "flow"));
+  private FlowRepository(FlowDefinition initial, PromptCatalogue prompts) {
+    dev.callcenter.ivr.internal.FlowFileReader.checkPrompts(Checks.notNull(initial, "flow"), prompts);
+    this.current = new AtomicReference<>(initial);
     this.prompts = prompts;
   }
 
-  /** A repository starting with {@code initial}; loaded files are checked against {@code prompts}. */
+  /**
+   * A repository starting with {@code initial}; it and every loaded file must name only prompts in
+   * {@code prompts} (the catalogue the IVR plays), so a flow in force never asks for a prompt that is missing.
+   */
   public static FlowRepository of(FlowDefinition initial, PromptCatalogue prompts) {
     return new FlowRepository(initial, Checks.notNull(prompts, "prompts"));
   }
 
+  /** A repository checked against the built-in {@link PromptCatalogue#defaults() prompt catalogue}. */
   public static FlowRepository of(FlowDefinition initial) {
-    return new FlowRepository(initial, null);
+    return new FlowRepository(initial, PromptCatalogue.defaults());
   }
 
   /** The flow in force. */
@@ -41,13 +45,35 @@ public final class FlowRepository implements Supplier<FlowDefinition> {
    * @throws InvalidInputException listing every error with its JSON path; the flow in force is unchanged
    */
   public FlowDefinition load(String json) {
-    FlowDefinition next = prompts == null ? FlowDefinition.fromJson(json) : FlowDefinition.fromJson(json, prompts);
+    FlowDefinition next = FlowDefinition.fromJson(json, prompts);
     current.set(next);
     return next;
   }
 
-  /** Puts {@code flow} in force. */
+  /**
+   * Reads a flow file from disk and puts it in force.
+   *
+   * @throws InvalidInputException listing every error with its JSON path, or naming the file when it cannot be
+   *     read; the flow in force is unchanged
+   */
+  public FlowDefinition load(java.nio.file.Path file) {
+    Checks.notNull(file, "file");
+    String json;
+    try {
+      json = java.nio.file.Files.readString(file);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw InvalidInputException.of("file", "cannot read %s: %s", file, e.getMessage());
+    }
+    return load(json);
+  }
+
+  /**
+   * Puts {@code flow} in force.
+   *
+   * @throws InvalidInputException when it names prompts the catalogue lacks; the flow in force is unchanged
+   */
   public void replace(FlowDefinition flow) {
-    current.set(Checks.notNull(flow, "flow"));
+    dev.callcenter.ivr.internal.FlowFileReader.checkPrompts(Checks.notNull(flow, "flow"), prompts);
+    current.set(flow);
   }
 }

@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * back to it and is listed in {@link #problems()}. Immutable.
  */
 public final class PromptCatalogue {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PromptCatalogue.class);
   private static final String RESOURCE = "/dev/callcenter/ivr/prompts.json";
   private static final Set<String> CATEGORIES = Set.of(Plurals.ZERO, Plurals.ONE, Plurals.TWO, Plurals.FEW,
       Plurals.MANY, Plurals.OTHER);
@@ -95,7 +96,11 @@ public final class PromptCatalogue {
     if (!errors.isEmpty()) {
       throw InvalidInputException.of(errors);
     }
-    return new PromptCatalogue(prompts, problemsOf(prompts), DigitStyle.WESTERN);
+    List<String> problems = problemsOf(prompts);
+    for (String problem : problems) {
+      LOG.warn("prompt catalogue: {}", problem);
+    }
+    return new PromptCatalogue(prompts, problems, DigitStyle.WESTERN);
   }
 
   private static @Nullable Prompt readPrompt(String id, JsonNode node, String path,

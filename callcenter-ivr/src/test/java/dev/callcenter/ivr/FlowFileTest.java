@@ -113,6 +113,34 @@ class FlowFileTest {
   }
 
   @Test
+  void aFlowNamingAMissingPromptIsNeverPutInForce() {
+    FlowRepository flows = FlowRepository.of(FlowDefinition.defaults());
+    FlowDefinition bad = FlowDefinition.builder().form(Department.SALES,
+        List.of(FormField.of("budget", "sales.ask_budget", FieldType.DIGITS))).build();
+    assertThatThrownBy(() -> flows.replace(bad)).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.violations()).extracting(InvalidInputException.Violation::field)
+            .containsExactly("$.forms.sales[0].prompt"));
+    assertThat(flows.get()).isSameAs(FlowDefinition.defaults());
+  }
+
+  @Test
+  void theShippedDefaultFlowFileIsTheDefaultFlow() {
+    assertThat(FlowDefinition.fromJson(FlowDefinition.defaultFlowFile(), PromptCatalogue.defaults()))
+        .isEqualTo(FlowDefinition.defaults());
+  }
+
+  @Test
+  void aFlowFileIsLoadedFromDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    FlowRepository flows = FlowRepository.of(FlowDefinition.defaults());
+    java.nio.file.Path file = dir.resolve("flow.json");
+    java.nio.file.Files.writeString(file, VALID);
+    assertThat(flows.load(file).runs(Stage.IDENTIFICATION)).isFalse();
+    assertThatThrownBy(() -> flows.load(dir.resolve("missing.json"))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("missing.json");
+    assertThat(flows.get().runs(Stage.IDENTIFICATION)).isFalse();
+  }
+
+  @Test
   void malformedJsonIsRejectedWithItsLocation() {
     assertThatThrownBy(() -> FlowDefinition.fromJson("{\"menu\": {\"1\": }"))
         .isInstanceOfSatisfying(InvalidInputException.class,

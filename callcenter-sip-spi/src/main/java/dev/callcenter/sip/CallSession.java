@@ -178,10 +178,10 @@ final class CallSession {
   }
 
   private void digit(char key) {
-    if (state != State.IN_FLOW) {
+    if (state != State.IN_FLOW && state != State.OFFERED) {
       return; // keys pressed while talking to an agent are not the call flow's
     }
-    if (collect == null) {
+    if (collect == null || state == State.OFFERED) {
       if (typeAhead.length() < MAX_TYPE_AHEAD) {
         typeAhead.append(key);
       }

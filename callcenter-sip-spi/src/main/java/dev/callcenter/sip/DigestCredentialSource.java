@@ -1,5 +1,8 @@
 package dev.callcenter.sip;
 
+import dev.callcenter.core.CallCenterException;
+import dev.callcenter.core.InvalidInputException;
+import dev.callcenter.sip.extension.ExtensionStore;
 import java.util.Optional;
 
 /**
@@ -10,6 +13,23 @@ import java.util.Optional;
 public interface DigestCredentialSource {
   /** HA1 of {@code user} in {@code realm} with {@code algorithm}, or empty when there is no such user or realm. */
   Optional<String> ha1(String user, String realm, String algorithm);
+
+  /**
+   * The HA1 values kept with the extensions in {@code store}: the digest user name is the extension code. A user
+   * name that is no valid extension code, or an unknown algorithm, finds nothing.
+   */
+  static DigestCredentialSource of(ExtensionStore store) {
+    if (store == null) {
+      throw InvalidInputException.of("store", "is required");
+    }
+    return (user, realm, algorithm) -> {
+      try {
+        return store.findByCode(user).flatMap(extension -> extension.ha1(realm, algorithm));
+      } catch (CallCenterException e) {
+        return Optional.empty();
+      }
+    };
+  }
 
   /** Knows nobody: every registration is refused. */
   static DigestCredentialSource none() {

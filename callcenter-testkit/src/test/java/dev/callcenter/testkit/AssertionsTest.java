@@ -40,6 +40,14 @@ class AssertionsTest {
             EventType.CALL_QUEUED);
     assertThat(published.publishedTypes()).containsExactly(EventType.CALL_NEW, EventType.CALL_UPDATED,
         EventType.CALL_ROUTED, EventType.CALL_QUEUED);
+    assertThat(published.last().sequence()).isEqualTo(4L);
+    assertThat(center).hasLoggedEvents(EventType.CALL_NEW, EventType.CALL_UPDATED, EventType.CALL_ROUTED,
+        EventType.CALL_QUEUED);
+    assertThatThrownBy(() -> assertThat(center).hasLoggedEvents(EventType.CALL_NEW))
+        .hasMessageContaining("Expected the event log to be [call:new]");
+    published.clear();
+    assertThat(published.published()).isEmpty();
+    assertThatThrownBy(published::last).hasMessage("no event was published");
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.lang.management.ThreadMXBean;
  * A companion to {@link IvrStepBenchmark} for a crowded machine: the same steps, timed by the thread's CPU time
  * rather than the wall clock, so time spent waiting for a core is not counted. Not a JMH measurement; a cross-check.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.callcenter.benchmarks.ivr.IvrStepCpuTime [iterations]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.callcenter.benchmarks.ivr.IvrStepCpuTime [iterations [flows]]</pre>
  */
 public final class IvrStepCpuTime {
   private IvrStepCpuTime() {}
@@ -15,7 +15,8 @@ public final class IvrStepCpuTime {
   public static void main(String[] args) {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    String[] flows = {"ivr-route", "ivr-retry", "ivr-text", "hand-written", "direct"};
+    String[] flows = args.length > 1 ? args[1].split(",")
+        : new String[] {"ivr-route", "ivr-retry", "ivr-text", "hand-written", "direct"};
     for (String flow : flows) {
       IvrStepBenchmark b = new IvrStepBenchmark();
       b.flow = flow;

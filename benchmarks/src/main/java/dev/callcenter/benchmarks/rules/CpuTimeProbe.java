@@ -21,9 +21,12 @@ public final class CpuTimeProbe {
 
   private CpuTimeProbe() {}
 
+  /** Arguments: optionally {@code routing}, {@code rules} or {@code explain} to run one part only. */
   public static void main(String[] args) {
+    String only = args.length > 0 ? args[0] : "";
     List<String> lines = new ArrayList<>();
-    for (String impl : new String[] {"router", "hashmap", "ahocorasick", "hankcs"}) {
+    for (String impl : only.isEmpty() || only.equals("routing")
+        ? new String[] {"router", "hashmap", "ahocorasick", "hankcs"} : new String[0]) {
       for (int keywords : new int[] {500, 5000}) {
         for (String utterance : new String[] {"arabic", "english", "mixed"}) {
           KeywordRoutingBenchmark b = new KeywordRoutingBenchmark();
@@ -36,7 +39,8 @@ public final class CpuTimeProbe {
         }
       }
     }
-    for (String impl : new String[] {"engine", "easyrules"}) {
+    for (String impl : only.isEmpty() || only.equals("rules") ? new String[] {"engine", "easyrules"}
+        : new String[0]) {
       for (int rules : new int[] {50, 500}) {
         RulesBenchmark b = new RulesBenchmark();
         b.impl = impl;
@@ -46,7 +50,7 @@ public final class CpuTimeProbe {
             measure(b::evaluate)));
       }
     }
-    for (int rules : new int[] {50, 500}) {
+    for (int rules : only.isEmpty() || only.equals("explain") ? new int[] {50, 500} : new int[0]) {
       RuleExplanationBenchmark b = new RuleExplanationBenchmark();
       b.mode = "explain";
       b.rules = rules;

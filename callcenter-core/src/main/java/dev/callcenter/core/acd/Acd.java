@@ -674,7 +674,14 @@ public final class Acd implements AutoCloseable {
       from.consultWith = null;
       target.consultFor = null;
       target.handleStart = null;
-      becomeIdle(target, now);
+      RoutingState pending = target.pending;
+      target.pending = null;
+      if (pending != null) {
+        moveAgent(target, pending, null, now, null);
+        leaveIfEmpty(queue(target.department), now);
+      } else {
+        becomeIdle(target, now);
+      }
     }
   }
 

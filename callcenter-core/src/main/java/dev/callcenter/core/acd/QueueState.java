@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One queue's indexes, guarded by the ACD's lock. Available agents are kept in sorted sets by the queue's selector
- * order: one for the whole department and one per (skill, proficiency level), so the best agent for a call is the
- * first element of at most five sets: O(log n). Waiting calls are kept sorted by score, and per skill by score and
+ * order: one for the whole department and, per skill, one per minimum proficiency k = 1..5 (the agents with at
+ * least k), so the best agent for a call is the first element of one set (at most five for best-proficiency
+ * routing): O(log n). Waiting calls are kept sorted by score, and per skill by score and
  * by time in this queue, so the best call for a freed agent is found among two heads per skill group.
  */
 final class QueueState {
@@ -30,7 +31,7 @@ final class QueueState {
   private final Comparator<AgentState> agentOrder;
   private final TreeSet<AgentState> available;
   private final Map<String, List<TreeSet<AgentState>>> bySkill = new HashMap<>();
-  private final TreeSet<WaitingCall> waiting = new TreeSet<>(BY_KEY);
+  private final RankedSet<WaitingCall> waiting = new RankedSet<>(BY_KEY);
   private final Map<String, Group> groups = new HashMap<>();
   private final EnumMap<RoutingState, Integer> counts = new EnumMap<>(RoutingState.class);
   private final long priorityWeightNanos;
@@ -102,7 +103,12 @@ final class QueueState {
 
   void addAgent(AgentState a) {
     available.add(a);
-    a.skills.forEach((skill, level) -> levels(skill).get(level).add(a));
+    a.skills.forEach((skill, level) -> {
+      List<TreeSet<AgentState>> sets = levels(skill);
+      for (int k = 1; k <= level; k++) {
+        sets.get(k).add(a);
+      }
+    });
     if (random != null) {
       anyPool.add(a);
       a.skills.forEach((skill, level) -> pools(skill).get(level).add(a));
@@ -111,7 +117,12 @@ final class QueueState {
 
   void removeAgent(AgentState a) {
     available.remove(a);
-    a.skills.forEach((skill, level) -> levels(skill).get(level).remove(a));
+    a.skills.forEach((skill, level) -> {
+      List<TreeSet<AgentState>> sets = levels(skill);
+      for (int k = 1; k <= level; k++) {
+        sets.get(k).remove(a);
+      }
+    });
     if (random != null) {
       anyPool.remove(a);
       a.skills.forEach((skill, level) -> pools(skill).get(level).remove(a));
@@ -184,6 +195,7 @@ final class QueueState {
     List<TreeSet<AgentState>> sets = bySkill.get(skill);
     if (sets != null) {
       if (byProficiency) {
+        // sets.get(k) holds the agents with level >= k: the first non-empty one from the top is the best level
         for (int level = Skill.MAX_PROFICIENCY; level >= Math.max(1, minLevel); level--) {
           TreeSet<AgentState> set = sets.get(level);
           if (!set.isEmpty()) {
@@ -191,15 +203,9 @@ final class QueueState {
           }
         }
       } else {
-        AgentState best = null;
-        for (int level = minLevel; level <= Skill.MAX_PROFICIENCY; level++) {
-          TreeSet<AgentState> set = sets.get(level);
-          if (!set.isEmpty() && (best == null || agentOrder.compare(set.first(), best) < 0)) {
-            best = set.first();
-          }
-        }
-        if (best != null) {
-          return best;
+        TreeSet<AgentState> set = sets.get(minLevel);
+        if (!set.isEmpty()) {
+          return set.first();
         }
       }
     }
@@ -238,13 +244,13 @@ final class QueueState {
     return waiting.size();
   }
 
-  /** 1-based position by score; O(position). */
+  /** 1-based position by score; O(log n). */
   int position(WaitingCall w) {
-    return waiting.headSet(w, false).size() + 1;
+    return waiting.rank(w) + 1;
   }
 
   List<WaitingCall> waitingInOrder() {
-    return new ArrayList<>(waiting);
+    return waiting.toList();
   }
 
   /**

@@ -125,4 +125,16 @@ class TransferTest {
     assertThat(f.center.getCall(call).status()).isEqualTo(CallStatus.IN_PROGRESS);
     assertThat(f.events(EventType.CALL_TRANSFERRED)).isEmpty();
   }
+
+  @Test
+  void aBreakAskedForDuringAConsultationStartsWhenItEnds() {
+    Fixture f = fixture();
+    AgentId a = f.available("a", SALES, Map.of());
+    CallId call = connected(f, a);
+    AgentId expert = f.available("expert", SALES, Map.of());
+    f.acd.consult(call, expert);
+    assertThat(f.acd.setAgentStatus(expert, dev.callcenter.core.AgentStatus.ON_BREAK)).isEqualTo(RoutingState.BUSY);
+    f.acd.cancelTransfer(call);
+    assertThat(f.acd.routingState(expert)).isEqualTo(RoutingState.ON_BREAK);
+  }
 }

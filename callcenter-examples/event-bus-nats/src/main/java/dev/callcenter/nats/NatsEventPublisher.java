@@ -4,7 +4,7 @@ import dev.callcenter.core.CallCenterException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.event.Event;
 import dev.callcenter.core.event.EventListener;
-import dev.callcenter.core.event.EventPublisher;
+import dev.callcenter.core.event.ResumableEventPublisher;
 import dev.callcenter.core.event.Subscription;
 import dev.callcenter.core.store.EventLogStore;
 import io.nats.client.Connection;
@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,8 +41,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #publish} sends the event to the subject and hands it to this node's listeners too;
  *   <li>events from the subject wait in a reorder buffer until the events before them have been delivered;
  *   <li>when a gap does not fill within the {@linkplain Builder#gapTimeout gap timeout} (a lost message, a node
- *       that was disconnected), the missing events are read from the shared {@link EventLogStore};
- *   <li>a node starts after the log's {@link EventLogStore#lastSequence() last sequence} when it is built.
+ *       that was disconnected), the missing events are read from the shared {@link EventLogStore}; sequences
+ *       the log does not hold either (a publisher on another log) are skipped with a warning rather than
+ *       stalling the node;
+ *   <li>once per gap timeout the log's {@link EventLogStore#lastSequence() last sequence} is read, so that a node
+ *       whose last messages were lost (nothing came after them) catches up too;
+ *   <li>a node starts after the log's last sequence when it is built.
  * </ul>
  *
  * <pre>{@code
@@ -54,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * publishing thread; a listener that throws is logged and skipped. A subscriber gets the events this node
  * delivers after it subscribed. {@link #close()} stops delivery and releases what the publisher created.
  */
-public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
+public final class NatsEventPublisher implements ResumableEventPublisher, AutoCloseable {
   /** The subject events are sent to unless {@link Builder#subject} says otherwise. */
   public static final String DEFAULT_SUBJECT = "callcenter.events";
   /** How long events wait for a missing one before it is read from the event log. */
@@ -76,12 +82,16 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
+  /** A test hook: messages from the subject it matches are dropped as if the broker had lost them. */
+  private final Predicate<Event> lost;
 
   private final Object lock = new Object();
   /** Guarded by {@link #lock}. */
   private final ReorderBuffer buffer;
   /** The highest sequence published from this node; guarded by {@link #lock}. */
   private long lastPublished;
+  /** When the log's last sequence was last asked for; guarded by {@link #lock}. */
+  private Instant lastProbe;
   /** Guarded by {@link #lock} for writes. */
   private volatile boolean closed;
 
@@ -98,6 +108,7 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     this.eventLog = required(b.eventLog, "eventLog");
     this.gapTimeout = b.gapTimeout != null ? b.gapTimeout : DEFAULT_GAP_TIMEOUT;
     this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+    this.lost = b.lost != null ? b.lost : event -> false;
     this.ownsScheduler = b.scheduler == null;
     this.scheduler = b.scheduler != null ? b.scheduler : Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "callcenter-nats-events");
@@ -105,6 +116,7 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       return thread;
     });
     this.buffer = new ReorderBuffer(eventLog.lastSequence(), gapTimeout);
+    this.lastProbe = clock.instant();
     this.dispatcher = connection.createDispatcher(this::onMessage);
     dispatcher.subscribe(subject);
     flushQuietly();
@@ -152,6 +164,27 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
   /** Delivers every event this node delivers from now on, in sequence order, on the publisher's thread. */
   @Override
   public Subscription subscribe(EventListener listener) {
+    return add(listener, null);
+  }
+
+  /**
+   * Delivers every event with a sequence greater than {@code afterSequence}: first those of the event log, then
+   * every new one, in order, none missed and none twice, even while other nodes keep writing. For a subscriber
+   * that reconnects with the last sequence it saw. Events the log cannot give (it fails) are logged and skipped.
+   *
+   * @throws InvalidInputException when {@code afterSequence} is negative
+   */
+  @Override
+  public Subscription subscribeAfter(long afterSequence, EventListener listener) {
+    if (afterSequence < 0) {
+      throw InvalidInputException.of("afterSequence", "must not be negative, was %d", afterSequence);
+    }
+    Subscription subscription = add(listener, afterSequence);
+    scheduleDelivery(); // replays the log up to this node's position even when no new event comes
+    return subscription;
+  }
+
+  private Subscription add(EventListener listener, @Nullable Long afterSequence) {
     if (listener == null) {
       throw InvalidInputException.of("listener", "must not be null");
     }
@@ -160,7 +193,8 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       if (closed) {
         throw new CallCenterException("the NATS event publisher on '" + subject + "' is closed");
       }
-      subscribed = new Subscribed(listener, Math.max(buffer.delivered(), lastPublished));
+      long after = afterSequence != null ? afterSequence : Math.max(buffer.delivered(), lastPublished);
+      subscribed = new Subscribed(listener, after);
       listeners.add(subscribed);
     }
     return () -> {
@@ -210,7 +244,9 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
           e.getClass().getSimpleName());
       return;
     }
-    offer(List.of(event));
+    if (!lost.test(event)) {
+      offer(List.of(event));
+    }
   }
 
   private void offer(List<Event> events) {
@@ -245,8 +281,16 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     }
   }
 
+  /** Runs on the scheduler, one task at a time: the only place listeners are called. */
   private void deliverReady() {
     try {
+      long delivered;
+      synchronized (lock) {
+        delivered = buffer.delivered();
+      }
+      for (Subscribed subscribed : listeners) { // those that subscribed after a sequence behind this node's
+        catchUp(subscribed, delivered);
+      }
       List<Event> ready;
       while (!(ready = takeReady()).isEmpty()) {
         for (Event event : ready) {
@@ -254,8 +298,10 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
             if (closed) {
               return;
             }
-            if (subscribed.active && event.sequence() > subscribed.after) {
+            if (subscribed.active && event.sequence() > subscribed.cursor) {
+              catchUp(subscribed, event.sequence() - 1);
               deliverFenced(subscribed.listener, event);
+              subscribed.cursor = event.sequence();
             }
           }
         }
@@ -269,6 +315,32 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     }
     if (more) { // offered while this task was finishing
       scheduleDelivery();
+    }
+  }
+
+  /** Delivers the logged events after the subscriber's cursor up to {@code upTo} to that subscriber. */
+  private void catchUp(Subscribed subscribed, long upTo) {
+    while (subscribed.cursor < upTo && subscribed.active && !closed) {
+      List<Event> batch;
+      try {
+        batch = eventLog.readAfter(subscribed.cursor, (int) Math.min(FETCH_BATCH, upTo - subscribed.cursor));
+      } catch (RuntimeException e) {
+        LOG.warn("could not read events #{} to #{} from the event log for listener {}; skipped",
+            subscribed.cursor + 1, upTo, subscribed.listener, e);
+        subscribed.cursor = upTo;
+        return;
+      }
+      if (batch.isEmpty()) { // the log does not hold them: skipped by this node too
+        subscribed.cursor = upTo;
+        return;
+      }
+      for (Event event : batch) {
+        if (event.sequence() > upTo || !subscribed.active || closed) {
+          return;
+        }
+        deliverFenced(subscribed.listener, event);
+        subscribed.cursor = event.sequence();
+      }
     }
   }
 
@@ -290,6 +362,7 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
 
   private void checkGapQuietly() {
     try {
+      probeLogEnd();
       fillOverdueGap();
     } catch (RuntimeException e) { // a periodic task that throws would never run again
       LOG.warn("could not read missing events from the event log; will try again", e);
@@ -300,12 +373,32 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
   }
 
   /**
-   * Reads the events of an overdue gap from the event log and delivers them. Returns how many were read. Runs
-   * periodically on the scheduler; package-private so tests can run it at once.
+   * Once per gap timeout, while no gap is known, asks the log for its last sequence: events that never arrived
+   * with nothing after them (the last messages lost) become a gap like any other.
    */
-  int fillOverdueGap() {
+  private void probeLogEnd() {
+    synchronized (lock) {
+      Instant now = clock.instant();
+      if (closed || buffer.hasGap() || now.isBefore(lastProbe.plus(gapTimeout))) {
+        return;
+      }
+      lastProbe = now;
+    }
+    long last = eventLog.lastSequence();
+    synchronized (lock) {
+      buffer.expect(last, clock.instant());
+    }
+  }
+
+  /**
+   * Reads the events of an overdue gap from the event log and delivers them; returns how many were read. Reads
+   * up to the highest sequence known, so that every hole between waiting events is filled in one go (events
+   * already here are dropped as duplicates).
+   */
+  private int fillOverdueGap() {
     long after;
     long gapEnd;
+    long readUpTo;
     int waiting;
     synchronized (lock) {
       if (closed || !buffer.gapOverdue(clock.instant())) {
@@ -313,27 +406,35 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       }
       after = buffer.delivered();
       gapEnd = buffer.gapEnd();
+      readUpTo = buffer.knownEnd();
       waiting = buffer.waiting();
     }
-    LOG.info("events #{} to #{} on '{}' did not arrive within {} ({} later ones waiting); reading them from the "
-        + "event log", after + 1, gapEnd, subject, gapTimeout, waiting);
+    LOG.info("events #{} to #{} on '{}' did not arrive within {} ({} later ones waiting); reading #{} to #{} from "
+        + "the event log", after + 1, gapEnd, subject, gapTimeout, waiting, after + 1, readUpTo);
     int read = 0;
-    while (after < gapEnd) {
-      List<Event> batch = eventLog.readAfter(after, (int) Math.min(FETCH_BATCH, gapEnd - after));
+    long position = after;
+    while (position < readUpTo) {
+      List<Event> batch = eventLog.readAfter(position, (int) Math.min(FETCH_BATCH, readUpTo - position));
       if (batch.isEmpty()) {
         break;
       }
       offer(batch);
       read += batch.size();
-      after = batch.get(batch.size() - 1).sequence();
+      position = batch.get(batch.size() - 1).sequence();
     }
     synchronized (lock) {
-      buffer.restartGapTimer(clock.instant());
+      if (read == 0) {
+        // the log holds nothing after this node's position: these sequences were never appended to it (each
+        // event is committed to the log before its message is sent), so waiting longer would stall the node
+        buffer.skipGap(gapEnd, clock.instant());
+      } else {
+        buffer.restartGapTimer(clock.instant()); // a rest the log did not have is looked for once more
+      }
     }
-    if (after < gapEnd) {
-      LOG.warn("the event log on '{}' ends at #{}, but events up to #{} are missing; waiting for them", subject,
-          after, gapEnd);
+    if (read == 0) {
+      LOG.warn("events #{} to #{} on '{}' are missing from the event log too; skipped", after + 1, gapEnd, subject);
     }
+    scheduleDelivery();
     return read;
   }
 
@@ -355,16 +456,19 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     return value;
   }
 
-  /** Compared by identity, so that one listener subscribed twice is two subscriptions. */
+  /**
+   * One subscription, compared by identity, so that one listener subscribed twice is two subscriptions. Its
+   * cursor is read and written only by the delivery task, which runs one at a time.
+   */
   private static final class Subscribed {
     final EventListener listener;
-    /** Only events after this sequence reach the listener: those delivered after it subscribed. */
-    final long after;
+    /** The sequence of the last event this listener got (or is not to get). */
+    long cursor;
     volatile boolean active = true;
 
     Subscribed(EventListener listener, long after) {
       this.listener = listener;
-      this.after = after;
+      this.cursor = after;
     }
   }
 
@@ -383,8 +487,15 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
     private @Nullable Duration gapTimeout;
     private @Nullable Clock clock;
     private @Nullable ScheduledExecutorService scheduler;
+    private @Nullable Predicate<Event> lost;
 
     private Builder() {}
+
+    /** For tests: messages from the subject that {@code value} matches are dropped, as if NATS had lost them. */
+    Builder loseMessages(Predicate<Event> value) {
+      lost = once(lost, value, "loseMessages");
+      return this;
+    }
 
     /** A connection the caller owns: {@link #close()} leaves it open. Excludes {@link #url}. */
     public Builder connection(Connection value) {
@@ -394,8 +505,8 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
 
     /** The NATS server to connect to, for example {@code nats://127.0.0.1:4222}; closed with the publisher. */
     public Builder url(String value) {
-      if (value != null && value.isBlank()) {
-        throw InvalidInputException.of("url", "must not be blank");
+      if (value != null) {
+        options(value); // fails here, naming the field, rather than in build()
       }
       url = once(url, value, "url");
       return this;
@@ -474,13 +585,19 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
       }
     }
 
-    private static Connection connect(String url) {
-      Options options;
+    private static Options options(String url) {
+      if (url.isBlank()) {
+        throw InvalidInputException.of("url", "must not be blank");
+      }
       try {
-        options = Options.builder().server(url).connectionName("callcenter-events").maxReconnects(-1).build();
+        return Options.builder().server(url).connectionName("callcenter-events").maxReconnects(-1).build();
       } catch (IllegalArgumentException e) {
         throw InvalidInputException.of("url", "is not a NATS server URL: '%s'", withoutCredentials(url));
       }
+    }
+
+    private static Connection connect(String url) {
+      Options options = options(url);
       try {
         return Nats.connect(options);
       } catch (IOException e) {

@@ -11,13 +11,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Puts events that arrive in any order, possibly twice, back into sequence order without gaps. Events after a
  * gap wait until the gap is filled; a gap older than the gap timeout is reported as overdue, so that the missing
- * events can be read from the event log. Not thread-safe: the owner guards it with one lock.
+ * events can be read from the event log. A gap at the end (events the log holds that never arrived, with nothing
+ * after them) is known once {@link #expect} is told the log's last sequence. Not thread-safe: the owner guards it
+ * with one lock.
  */
 final class ReorderBuffer {
   private final Duration gapTimeout;
   private final TreeMap<Long, Event> waiting = new TreeMap<>();
   /** The sequence of the last event handed out by {@link #takeReady}. */
   private long delivered;
+  /** The log's last sequence when last asked; events up to it exist even if none of them has arrived. */
+  private long expected;
   /** When the gap in front of {@link #waiting} was first seen; null when there is no gap. */
   private @Nullable Instant gapSince;
 
@@ -39,6 +43,14 @@ final class ReorderBuffer {
       gapSince = now;
     }
     return true;
+  }
+
+  /** Tells the buffer the log holds events up to {@code sequence}; a gap starts when they are not here. */
+  void expect(long sequence, Instant now) {
+    expected = Math.max(expected, sequence);
+    if (hasGap() && gapSince == null) {
+      gapSince = now;
+    }
   }
 
   /** Whether {@link #takeReady} would return events. */
@@ -72,22 +84,45 @@ final class ReorderBuffer {
     gapSince = hasGap() ? now : null;
   }
 
+  /**
+   * Gives up on the missing events in front, as far as {@code sequence}: they exist nowhere. The events waiting
+   * after them become ready; events that arrived meanwhile are kept.
+   */
+  void skipGap(long sequence, Instant now) {
+    if (hasGap()) {
+      delivered = Math.max(delivered, Math.min(sequence, gapEnd()));
+      restartGapTimer(now);
+    }
+  }
+
   /** The sequence of the last event handed out. */
   long delivered() {
     return delivered;
   }
 
-  /** The last sequence of the gap in front: the first waiting sequence minus one; {@link #delivered} if none. */
+  /**
+   * The last sequence of the gap in front: the first waiting sequence minus one, or the expected last sequence
+   * when nothing waits; {@link #delivered} if there is no gap.
+   */
   long gapEnd() {
-    return hasGap() ? waiting.firstKey() - 1 : delivered;
+    if (!hasGap()) {
+      return delivered;
+    }
+    return waiting.isEmpty() ? expected : waiting.firstKey() - 1;
+  }
+
+  /** The highest sequence known to exist: the last waiting one, or the expected last sequence of the log. */
+  long knownEnd() {
+    return Math.max(delivered, Math.max(expected, waiting.isEmpty() ? 0 : waiting.lastKey()));
+  }
+
+  /** Whether sequences are missing in front of the waiting events, or events the log holds have not arrived. */
+  boolean hasGap() {
+    return waiting.isEmpty() ? expected > delivered : waiting.firstKey() > delivered + 1;
   }
 
   /** How many events wait behind a gap. */
   int waiting() {
     return waiting.size();
-  }
-
-  private boolean hasGap() {
-    return !waiting.isEmpty() && waiting.firstKey() > delivered + 1;
   }
 }

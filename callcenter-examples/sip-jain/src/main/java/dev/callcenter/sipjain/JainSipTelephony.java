@@ -383,8 +383,14 @@ public final class JainSipTelephony implements Telephony {
         return false;
       }
       call.ended = true;
-      calls.remove(call.channel.value(), call);
-      if (callerLeg) {
+      boolean awaitAck = callerLeg && call.answered && !call.ackReceived && call.dialog != null;
+      if (awaitAck) { // no BYE before the ACK (RFC 3261 15): it goes out when the ACK arrives
+        call.byePending = true;
+        timer.schedule(() -> calls.remove(call.channel.value(), call), 32, TimeUnit.SECONDS);
+      } else {
+        calls.remove(call.channel.value(), call);
+      }
+      if (callerLeg && !awaitAck) {
         try {
           if (!call.answered) {
             call.invite.sendResponse(response(Response.TEMPORARILY_UNAVAILABLE, call.inviteRequest, call.toTag));
@@ -392,7 +398,7 @@ public final class JainSipTelephony implements Telephony {
             sendBye(call.dialog);
           }
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
-          LOG.debug("ending the caller leg of {} failed", call.channel, e);
+          LOG.warn("ending the caller leg of {} failed", call.channel, e);
         }
       }
       if (agentLeg && call.agentCallId != null) {
@@ -554,7 +560,12 @@ public final class JainSipTelephony implements Telephony {
     int eventType = offered == null ? Sdp.DEFAULT_TELEPHONE_EVENT : offered.telephoneEvent();
     RtpListener.Stream stream;
     try {
-      stream = rtp().open(eventType, key -> emit(new TelephonyEvent.DtmfReceived(channel, key)));
+      stream = rtp().open(eventType, key -> {
+        SipCall call = calls.get(callId);
+        if (call != null) {
+          key(call, key);
+        }
+      });
     } catch (IOException e) {
       LOG.warn("no RTP port for {}; refused", channel, e);
       st.sendResponse(messages().createResponse(Response.SERVICE_UNAVAILABLE, request));
@@ -584,12 +595,42 @@ public final class JainSipTelephony implements Telephony {
       return;
     }
     synchronized (call) {
-      if (call.acked || call.ended || !call.answered) {
+      call.ackReceived = true;
+      if (call.byePending && call.dialog != null) {
+        call.byePending = false;
+        calls.remove(callId, call);
+        try {
+          sendBye(call.dialog);
+        } catch (SipException | RuntimeException e) {
+          LOG.warn("BYE to {} after its ACK failed", call.channel, e);
+        }
         return;
       }
-      call.acked = true;
+      confirm(call);
     }
+  }
+
+  /**
+   * Reports the call answered, once, when its 200 was sent: at the ACK, or at the first key when that is handled
+   * first (an in-dialog INFO or RTP implies the ACK). Called holding the call's monitor, so that the answer is
+   * reported before any key.
+   */
+  private void confirm(SipCall call) {
+    if (call.acked || call.ended || !call.answered) {
+      return;
+    }
+    call.acked = true;
     emit(new TelephonyEvent.CallAnswered(call.channel));
+  }
+
+  private void key(SipCall call, char key) {
+    synchronized (call) {
+      if (call.ended) {
+        return;
+      }
+      confirm(call);
+      emit(new TelephonyEvent.DtmfReceived(call.channel, key));
+    }
   }
 
   private void bye(RequestEvent event) throws Exception {
@@ -651,7 +692,7 @@ public final class JainSipTelephony implements Telephony {
         && !DtmfRelay.understands(type.getContentType() + "/" + type.getContentSubType())
         ? Response.UNSUPPORTED_MEDIA_TYPE : Response.OK, r -> { });
     for (char key : keys.toCharArray()) {
-      emit(new TelephonyEvent.DtmfReceived(call.channel, key));
+      key(call, key);
     }
   }
 

@@ -23,6 +23,8 @@ final class SipCall {
 
   boolean answered;
   boolean acked;
+  boolean ackReceived;
+  boolean byePending;
   boolean ended;
   @Nullable Dialog dialog;
 

@@ -90,8 +90,8 @@ public final class Slf4jStackLogger implements StackLogger {
       return LOG.isTraceEnabled();
     } else if (logLevel >= TRACE_DEBUG) {
       return LOG.isDebugEnabled();
-    } else if (logLevel >= TRACE_INFO) {
-      return LOG.isInfoEnabled();
+    } else if (logLevel >= TRACE_INFO) { // also TRACE_MESSAGES: every message, so only when debugging
+      return LOG.isDebugEnabled();
     } else if (logLevel >= TRACE_WARN) {
       return LOG.isWarnEnabled();
     }

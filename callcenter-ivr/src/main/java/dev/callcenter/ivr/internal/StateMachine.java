@@ -114,9 +114,21 @@ public final class StateMachine {
       this.customer = call.customer();
     }
 
+    private @Nullable Stage stage;
+
     Stage stage() {
-      String s = state.get(STAGE);
-      return s == null ? Stage.GREETING : Stage.valueOf(s);
+      Stage current = stage;
+      if (current == null) {
+        String s = state.get(STAGE);
+        current = s == null ? Stage.GREETING : Stage.valueOf(s);
+        stage = current;
+      }
+      return current;
+    }
+
+    void setStage(Stage value) {
+      stage = value;
+      state.put(STAGE, value.name());
     }
 
     Language lang() {
@@ -157,8 +169,7 @@ public final class StateMachine {
     }
 
     String departmentName(Department d) {
-      String id = "department." + d.id();
-      return prompts.contains(id) ? prompts.text(id, lang()) : d.id();
+      return departmentPrompts(d).name(lang());
     }
 
     /**
@@ -208,7 +219,7 @@ public final class StateMachine {
       ask(t);
       return t.finish();
     }
-    t.state.put(STAGE, Stage.GREETING.name());
+    t.setStage(Stage.GREETING);
     PhoneNumber caller = call.customer().phone();
     if (t.def.runs(Stage.IDENTIFICATION) && caller != null && call.customer().customerId() == null) {
       lookup.byPhone(caller).ifPresent(p -> identified(t, p, true));
@@ -324,7 +335,7 @@ public final class StateMachine {
   }
 
   private void enter(Turn t, Stage s) {
-    t.state.put(STAGE, s.name());
+    t.setStage(s);
     t.state.remove(STEP);
     t.state.remove(RETRIES);
     switch (s) {
@@ -337,8 +348,8 @@ public final class StateMachine {
       }
       case CLASSIFICATION -> classify(t);
       case DATA_COLLECTION -> {
-        String intro = t.department + ".intro";
-        if (prompts.contains(intro)) {
+        String intro = departmentPrompts(java.util.Objects.requireNonNull(t.department)).intro();
+        if (intro != null) {
           t.say(intro);
         }
         t.state.put(STEP, "0");
@@ -351,6 +362,43 @@ public final class StateMachine {
       }
       default -> ask(t);
     }
+  }
+
+  /** A department's prompt ids, worked out once: its spoken name in each language and its intro, if any. */
+  private record DepartmentPrompts(String arabicName, String englishName, @Nullable String intro) {
+    String name(Language language) {
+      return language.primary().equals("ar") ? arabicName : englishName;
+    }
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<Department, DepartmentPrompts> departmentPrompts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private DepartmentPrompts departmentPrompts(Department d) {
+    DepartmentPrompts p = departmentPrompts.get(d);
+    if (p == null) {
+      if (departmentPrompts.size() > 256) {
+        departmentPrompts.clear();
+      }
+      p = departmentPrompts.computeIfAbsent(d, dept -> {
+        String nameId = "department." + dept.id();
+        String introId = dept.id() + ".intro";
+        boolean named = prompts.contains(nameId);
+        return new DepartmentPrompts(named ? prompts.text(nameId, Language.ARABIC) : dept.id(),
+            named ? prompts.text(nameId, Language.ENGLISH) : dept.id(), prompts.contains(introId) ? introId : null);
+      });
+    }
+    return p;
+  }
+
+  /** The department with this id, preferring the flow's own instances (no parsing on the hot path). */
+  private static Department department(Turn t, String id) {
+    for (Department d : t.def.menu().values()) {
+      if (d.id().equals(id)) {
+        return d;
+      }
+    }
+    return t.def.fallback().id().equals(id) ? t.def.fallback() : Department.of(id);
   }
 
   /** The main menu's prompts rendered once per flow definition and language: the menu is the most played text. */
@@ -402,7 +450,7 @@ public final class StateMachine {
       case CLASSIFICATION -> {
         String candidate = t.state.get(CANDIDATE);
         t.say("classify.confirm", Map.of("department",
-            t.departmentName(Department.of(candidate == null ? t.def.fallback().id() : candidate)),
+            t.departmentName(candidate == null ? t.def.fallback() : department(t, candidate)),
             "yes", 1, "no", 2));
         t.collectDigits(1, null);
         t.collectText();
@@ -446,7 +494,7 @@ public final class StateMachine {
     t.say("fallback.reception");
     t.department = t.def.fallback();
     t.actions.add(new FlowAction.Enqueue(t.def.fallback(), t.priority));
-    t.state.put(STAGE, Stage.HANDOFF.name());
+    t.setStage(Stage.HANDOFF);
     t.state.remove(STEP);
     t.state.remove(RETRIES);
     t.state.remove(CANDIDATE);
@@ -606,7 +654,7 @@ public final class StateMachine {
       }
       route(t, c.department());
     } else if (candidate != null) {
-      route(t, Department.of(candidate));
+      route(t, department(t, candidate));
     } else {
       route(t, t.def.fallback()); // INTENT left out and nothing said: reception
     }
@@ -614,7 +662,7 @@ public final class StateMachine {
 
   /** Back to the main menu, counting the miss against INTENT's retries. */
   private void notUnderstood(Turn t) {
-    t.state.put(STAGE, Stage.INTENT.name());
+    t.setStage(Stage.INTENT);
     t.state.remove(STEP);
     t.state.remove(CANDIDATE);
     t.state.remove(CONFIDENCE);
@@ -631,7 +679,7 @@ public final class StateMachine {
     }
     if (yesNo.equals("yes")) {
       t.state.put(CONFIDENCE, "1.0"); // the caller confirmed it
-      route(t, Department.of(java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
+      route(t, department(t, java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
     } else {
       notUnderstood(t);
     }
@@ -699,7 +747,7 @@ public final class StateMachine {
       t.collected.put("callback", "requested");
       t.say("queue.callback_confirmed");
       t.actions.add(new FlowAction.Complete("callback requested"));
-      t.state.put(STAGE, Stage.HANDOFF.name());
+      t.setStage(Stage.HANDOFF);
       t.state.put(END, "callback");
       return;
     }

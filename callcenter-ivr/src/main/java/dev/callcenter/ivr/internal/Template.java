@@ -97,8 +97,9 @@ public final class Template {
 
   private static boolean hasRightToLeft(String text) {
     for (int i = 0; i < text.length(); i++) {
-      byte d = Character.getDirectionality(text.charAt(i));
-      if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+      char c = text.charAt(i);
+      // Hebrew, Arabic, Syriac, Thaana, NKo ... Arabic Extended (U+0590-U+08FF) and the presentation forms
+      if (c >= '\u0590' && (c <= '\u08FF' || (c >= '\uFB1D' && c <= '\uFDFF') || (c >= '\uFE70' && c <= '\uFEFF'))) {
         return true;
       }
     }

@@ -22,6 +22,8 @@ public final class KeywordAutomaton {
   }
 
   static final int MAX_WORD = 48;
+  /** Longest text whose copy a thread keeps for the next scan; longer texts get a one-off buffer. */
+  private static final int MAX_KEPT_TEXT = 1 << 16;
   private static final int MAX_ACTIVE = 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -190,6 +192,7 @@ public final class KeywordAutomaton {
   /** Working memory of one thread's scans. */
   public static final class Scratch {
     final char[] word = new char[MAX_WORD];
+    char[] text = new char[256];
     double[] scores = new double[8];
     int[] active = new int[MAX_ACTIVE];
     int[] activeStart = new int[MAX_ACTIVE];
@@ -216,14 +219,28 @@ public final class KeywordAutomaton {
     Arrays.fill(s.scores, 0, departments, 0.0);
     s.activeCount = 0;
     char[] word = s.word;
+    int n = text.length();
+    char[] chars = s.text;
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+      if (n <= MAX_KEPT_TEXT) {
+        s.text = chars;
+      }
+    }
+    if (text instanceof String str) {
+      str.getChars(0, n, chars, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        chars[i] = text.charAt(i);
+      }
+    }
     int len = 0;
     boolean overflow = false;
     int start = 0;
     int end = 0;
     int negation = 0;
-    int n = text.length();
     for (int i = 0; i <= n; i++) {
-      char f = i < n ? CharFolding.fold(text.charAt(i)) : CharFolding.CLAUSE;
+      char f = i < n ? CharFolding.fold(chars[i]) : CharFolding.CLAUSE;
       if (f == CharFolding.IGNORE) {
         continue;
       }
