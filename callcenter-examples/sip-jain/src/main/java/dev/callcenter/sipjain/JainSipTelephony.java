@@ -642,7 +642,7 @@ public final class JainSipTelephony implements Telephony {
       respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
       return;
     }
-    respond(event, Response.OK, r -> { });
+    respondQuietly(event, Response.OK); // the call ends even when the answer cannot be sent
     if (caller != null) {
       if (end(caller, false, true)) {
         emit(new TelephonyEvent.HungUp(caller.channel, Party.CALLER));
@@ -659,7 +659,7 @@ public final class JainSipTelephony implements Telephony {
     Request request = event.getRequest();
     String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
     SipCall call = calls.get(callId);
-    respond(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, r -> { });
+    respondQuietly(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
     if (call == null) {
       return;
     }
@@ -686,13 +686,16 @@ public final class JainSipTelephony implements Telephony {
     }
     ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
     String body = body(request);
-    String keys = type == null || body == null ? "" : DtmfRelay.keys(type.getContentType() + "/"
-        + type.getContentSubType(), body);
-    respond(event, keys.isEmpty() && body != null && type != null
-        && !DtmfRelay.understands(type.getContentType() + "/" + type.getContentSubType())
-        ? Response.UNSUPPORTED_MEDIA_TYPE : Response.OK, r -> { });
-    for (char key : keys.toCharArray()) {
-      key(call, key);
+    String contentType = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
+    String keys = body == null ? "" : DtmfRelay.keys(contentType, body);
+    // one INFO at a time per call, keys handed on in order: a phone that sends the next INFO when it has the 200
+    // cannot overtake the keys of this one
+    synchronized (call) {
+      respondQuietly(event, keys.isEmpty() && body != null && !DtmfRelay.understands(contentType)
+          ? Response.UNSUPPORTED_MEDIA_TYPE : Response.OK);
+      for (char key : keys.toCharArray()) {
+        key(call, key);
+      }
     }
   }
 
@@ -851,6 +854,14 @@ public final class JainSipTelephony implements Telephony {
       st.sendResponse(response);
     } else {
       provider().sendResponse(response);
+    }
+  }
+
+  private void respondQuietly(RequestEvent event, int status) {
+    try {
+      respond(event, status, r -> { });
+    } catch (Exception e) {
+      LOG.debug("could not answer {} with {}", event.getRequest().getMethod(), status, e);
     }
   }
 
