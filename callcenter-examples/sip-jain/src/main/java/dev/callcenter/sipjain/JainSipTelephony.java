@@ -386,7 +386,7 @@ public final class JainSipTelephony implements Telephony {
       boolean awaitAck = callerLeg && call.answered && !call.ackReceived && call.dialog != null;
       if (awaitAck) { // no BYE before the ACK (RFC 3261 15): it goes out when the ACK arrives
         call.byePending = true;
-        timer.schedule(() -> calls.remove(call.channel.value(), call), 32, TimeUnit.SECONDS);
+        timer.schedule(() -> byeWithoutAck(call), 32, TimeUnit.SECONDS);
       } else {
         calls.remove(call.channel.value(), call);
       }
@@ -420,6 +420,22 @@ public final class JainSipTelephony implements Telephony {
         call.rtp.close();
       }
       return true;
+    }
+  }
+
+  /** The ACK never came (64·T1): the BYE goes out anyway, as RFC 3261 13.3.1.4 asks. */
+  private void byeWithoutAck(SipCall call) {
+    synchronized (call) {
+      calls.remove(call.channel.value(), call);
+      if (!call.byePending || call.dialog == null) {
+        return;
+      }
+      call.byePending = false;
+      try {
+        sendBye(call.dialog);
+      } catch (SipException | RuntimeException e) {
+        LOG.debug("BYE to {} without its ACK failed", call.channel, e);
+      }
     }
   }
 

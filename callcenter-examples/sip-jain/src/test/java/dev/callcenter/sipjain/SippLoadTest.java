@@ -56,7 +56,7 @@ class SippLoadTest {
     });
     Sipp sipp = new Sipp(server);
 
-    SipTools.Result result = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", calls, "-r",
+    SipTools.Result result = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", calls, Duration.ofSeconds(seconds + 60), "-r",
         String.valueOf(rate), "-l", String.valueOf(rate * 5), "-recv_timeout", "10000"),
         Duration.ofSeconds(seconds + 90));
 
