@@ -32,6 +32,13 @@ public final class MermaidWriter {
             .append(e.getValue().id()).append("\"])\n");
       }
     }
+    if (flow.runs(Stage.INTENT)) {
+      for (Map.Entry<String, dev.callcenter.ivr.MenuTransfer> e : flow.transfers().entrySet()) {
+        String node = "TRANSFER_" + e.getKey().replace("*", "star").replace("#", "hash");
+        out.append("  INTENT -- \"key ").append(e.getKey()).append("\" --> ").append(node).append("([\"transfer to ")
+            .append(e.getValue().target()).append("\"])\n");
+      }
+    }
     List<Department> departments = new ArrayList<>(flow.forms().keySet());
     departments.sort(java.util.Comparator.comparing(Department::id));
     for (Department department : departments) {
