@@ -108,6 +108,11 @@ public final class StateMachine {
     Priority priority;
     CustomerInfo customer;
     final java.util.Set<String> tags = new java.util.HashSet<>(2);
+    /**
+     * The candidate's confidence as a number while this step knows it (NaN: read the flow state), so a step that
+     * classifies and routes at once neither formats nor parses it.
+     */
+    double confidence = Double.NaN;
 
     Turn(Call call) {
       this.call = call;
@@ -521,10 +526,14 @@ public final class StateMachine {
   }
 
   private PolicyDecision decide(Turn t) {
-    String confidence = t.state.get(CONFIDENCE);
+    double confidence = t.confidence;
+    if (Double.isNaN(confidence)) {
+      String stored = t.state.get(CONFIDENCE);
+      confidence = stored == null ? 0 : Double.parseDouble(stored);
+    }
     CallFacts facts = new CallFacts(t.call.id().value(), t.stage(), t.customer.phone(), t.language,
         t.customer.customerId(), t.state.get(TIER), t.department,
-        confidence == null ? 0 : Double.parseDouble(confidence),
+        confidence,
         t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
         merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
@@ -686,6 +695,7 @@ public final class StateMachine {
       }
       t.state.put(CANDIDATE, d.id());
       t.state.put(CONFIDENCE, "1.0");
+      t.confidence = 1.0;
     } else if (text != null) {
       t.state.put(UTTERANCE, text.length() > MAX_UTTERANCE ? text.substring(0, MAX_UTTERANCE) : text);
     }
@@ -705,10 +715,11 @@ public final class StateMachine {
       }
       t.collected.put("matched_terms", String.join(",", c.matchedTerms()));
       t.state.put(CANDIDATE, c.department().id());
-      t.state.put(CONFIDENCE, Double.toString(c.confidence()));
+      t.confidence = c.confidence();
       boolean confirm = c.confidence() < t.def.confirmBelow() && t.def.runs(Stage.CLASSIFICATION)
           && !skipped(t, Stage.CLASSIFICATION);
       if (confirm) {
+        t.state.put(CONFIDENCE, Double.toString(c.confidence())); // kept for the confirmation step
         t.state.put(STEP, STEP_CONFIRM);
         ask(t);
         return;
@@ -727,6 +738,7 @@ public final class StateMachine {
     t.state.remove(STEP);
     t.state.remove(CANDIDATE);
     t.state.remove(CONFIDENCE);
+    t.confidence = Double.NaN;
     t.setCount(RETRIES, t.count(MISSES));
     retry(t, "intent.not_understood");
     t.setCount(MISSES, t.count(RETRIES));
@@ -740,6 +752,7 @@ public final class StateMachine {
     }
     if (yesNo.equals("yes")) {
       t.state.put(CONFIDENCE, "1.0"); // the caller confirmed it
+      t.confidence = 1.0;
       route(t, department(t, java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
     } else {
       notUnderstood(t);
@@ -758,6 +771,7 @@ public final class StateMachine {
       t.tags.add("routed-by-rules");
     }
     t.state.remove(CONFIDENCE);
+    t.confidence = Double.NaN;
     t.say("classify.routing", Map.of("department", t.departmentName(department)));
     advance(t, Stage.DATA_COLLECTION);
   }
