@@ -51,6 +51,9 @@ public final class TextNormalizer {
     if (n < 0x80) {
       return n >= 'A' && n <= 'Z' ? (char) (n + ('a' - 'A')) : n;
     }
+    if (n >= '\u0600' && n <= '\u06FF') { // Arabic has no letter case: skip the Unicode table
+      return n;
+    }
     return Character.toLowerCase(n);
   }
 
@@ -146,6 +149,13 @@ public final class TextNormalizer {
 
   /** The token without its first Arabic clitic prefix (و، ب، ل، ف، ال and their combinations), or itself. */
   public static String stripPrefix(String token) {
+    if (token.length() < 3) {
+      return token;
+    }
+    char first = token.charAt(0); // every prefix starts with one of these letters
+    if (first != 'و' && first != 'ب' && first != 'ك' && first != 'ف' && first != 'ل' && first != 'ا') {
+      return token;
+    }
     for (String p : PREFIXES) {
       if (token.startsWith(p) && token.length() - p.length() >= 2) {
         return token.substring(p.length());
