@@ -119,7 +119,8 @@ public final class StateMachine {
       this.def = definitions.get();
       this.policy = policies.apply(def);
       this.now = clock.instant();
-      this.state = new HashMap<>(call.flowState());
+      this.state = new HashMap<>(16); // room for this step's keys without a resize
+      this.state.putAll(call.flowState());
       this.language = call.language();
       this.department = call.department();
       this.priority = call.priority();
@@ -556,9 +557,13 @@ public final class StateMachine {
     return d;
   }
 
+  /** The call's collected data with this step's answers; a view for reading only (CallFacts copies it). */
   private static Map<String, String> merged(Turn t) {
     if (t.collected.isEmpty()) {
       return t.call.collectedData();
+    }
+    if (t.call.collectedData().isEmpty()) {
+      return t.collected;
     }
     Map<String, String> all = new HashMap<>(t.call.collectedData());
     all.putAll(t.collected);
