@@ -5,6 +5,7 @@ import dev.callcenter.core.event.EventListener;
 import dev.callcenter.core.event.EventPublisher;
 import dev.callcenter.core.event.EventType;
 import dev.callcenter.core.event.NewEvent;
+import dev.callcenter.core.event.ResumableEventPublisher;
 import dev.callcenter.core.event.Subscription;
 import dev.callcenter.core.flow.CallFlow;
 import dev.callcenter.core.flow.FlowAction;
@@ -431,6 +432,9 @@ public final class CallCenter {
     Checks.notNull(listener, "listener");
     if (afterSequence < 0) {
       throw InvalidInputException.of("afterSequence", "must not be negative, was %d", afterSequence);
+    }
+    if (publisher instanceof ResumableEventPublisher resumable) {
+      return resumable.subscribeAfter(afterSequence, listener); // it sees other nodes' events; our lock does not
     }
     synchronized (emitLock) { // no event can be appended between the replay and the live subscription
       long last = afterSequence;

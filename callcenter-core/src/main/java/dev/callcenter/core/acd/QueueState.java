@@ -31,7 +31,7 @@ final class QueueState {
   private final Comparator<AgentState> agentOrder;
   private final TreeSet<AgentState> available;
   private final Map<String, List<TreeSet<AgentState>>> bySkill = new HashMap<>();
-  private final TreeSet<WaitingCall> waiting = new TreeSet<>(BY_KEY);
+  private final RankedSet<WaitingCall> waiting = new RankedSet<>(BY_KEY);
   private final Map<String, Group> groups = new HashMap<>();
   private final EnumMap<RoutingState, Integer> counts = new EnumMap<>(RoutingState.class);
   private final long priorityWeightNanos;
@@ -244,13 +244,13 @@ final class QueueState {
     return waiting.size();
   }
 
-  /** 1-based position by score; O(position). */
+  /** 1-based position by score; O(log n). */
   int position(WaitingCall w) {
-    return waiting.headSet(w, false).size() + 1;
+    return waiting.rank(w) + 1;
   }
 
   List<WaitingCall> waitingInOrder() {
-    return new ArrayList<>(waiting);
+    return waiting.toList();
   }
 
   /**

@@ -4,7 +4,7 @@ import dev.callcenter.core.CallCenterException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.event.Event;
 import dev.callcenter.core.event.EventListener;
-import dev.callcenter.core.event.EventPublisher;
+import dev.callcenter.core.event.ResumableEventPublisher;
 import dev.callcenter.core.event.Subscription;
 import dev.callcenter.core.store.EventLogStore;
 import io.nats.client.Connection;
@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * publishing thread; a listener that throws is logged and skipped. A subscriber gets the events this node
  * delivers after it subscribed. {@link #close()} stops delivery and releases what the publisher created.
  */
-public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
+public final class NatsEventPublisher implements ResumableEventPublisher, AutoCloseable {
   /** The subject events are sent to unless {@link Builder#subject} says otherwise. */
   public static final String DEFAULT_SUBJECT = "callcenter.events";
   /** How long events wait for a missing one before it is read from the event log. */
@@ -174,6 +174,7 @@ public final class NatsEventPublisher implements EventPublisher, AutoCloseable {
    *
    * @throws InvalidInputException when {@code afterSequence} is negative
    */
+  @Override
   public Subscription subscribeAfter(long afterSequence, EventListener listener) {
     if (afterSequence < 0) {
       throw InvalidInputException.of("afterSequence", "must not be negative, was %d", afterSequence);

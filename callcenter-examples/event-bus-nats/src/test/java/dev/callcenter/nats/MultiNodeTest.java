@@ -107,11 +107,12 @@ class MultiNodeTest {
   }
 
   @Test
-  @DisplayName("the bus's subscribeAfter replays the log and joins the live stream while another node writes")
-  void busSubscribeAfterMissesNothingWhileAnotherNodeWrites() throws Exception {
+  @DisplayName("subscribeAfter (the bus's, and the runtime's, which hands over to the bus) replays the log and joins"
+      + " the live stream while another node writes")
+  void subscribeAfterMissesNothingWhileAnotherNodeWrites() throws Exception {
     CallCenter a = nodes.node(nodes.publisher());
     NatsEventPublisher busB = nodes.publisher();
-    nodes.node(busB);
+    CallCenter b = nodes.node(busB);
     createCalls(a, 20);
 
     RecordingListener idle = new RecordingListener();
@@ -124,7 +125,7 @@ class MultiNodeTest {
     while (nodes.log.lastSequence() < 60) {
       Thread.onSpinWait();
     }
-    busB.subscribeAfter(10, joining);
+    b.subscribeAfter(10, joining);
     writer.join(30_000);
 
     joining.awaitCount(210, WAIT);

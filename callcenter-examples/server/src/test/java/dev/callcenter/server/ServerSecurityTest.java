@@ -111,4 +111,30 @@ class ServerSecurityTest {
       assertThat(client.get("/api/calls", null).status()).isEqualTo(401);
     }
   }
+  @Test
+  void tokensAndPasswordsNeverReachTheLog() throws Exception {
+    java.io.PrintStream original = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    String admin = "admin-token-0123456789-secret";
+    String password = "VeryS3cretPassw0rd!";
+    String callToken;
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try (CallCenterServer server = CallCenterServer.start(settings().withAdminToken(admin))) {
+      HttpTestClient client = new HttpTestClient(server.port());
+      callToken = client.post("/api/calls", null, Map.of("phone", "+966501234567")).json().get("token").asText();
+      client.get("/api/agents", admin);
+      client.get("/api/agents", "cc_wrong-token-value");
+      client.post("/api/callcenter/extensions", admin, Map.of("extcode", "3001", "password", password));
+      client.post("/api/callcenter/extensions", admin, Map.of("extcode", "3002", "password", "weak"));
+      WebSocket ws = client.http().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
+          + "/ws/updates?after=0&access_token=" + admin), new WebSocket.Listener() {}).join();
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    } finally {
+      System.setErr(original);
+    }
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("POST /api/calls 201"); // the log was captured
+    assertThat(text).doesNotContain(admin).doesNotContain(callToken).doesNotContain(password)
+        .doesNotContain("cc_wrong-token-value").doesNotContain("access_token");
+  }
 }

@@ -386,7 +386,7 @@ public final class JainSipTelephony implements Telephony {
       boolean awaitAck = callerLeg && call.answered && !call.ackReceived && call.dialog != null;
       if (awaitAck) { // no BYE before the ACK (RFC 3261 15): it goes out when the ACK arrives
         call.byePending = true;
-        timer.schedule(() -> calls.remove(call.channel.value(), call), 32, TimeUnit.SECONDS);
+        timer.schedule(() -> byeWithoutAck(call), 32, TimeUnit.SECONDS);
       } else {
         calls.remove(call.channel.value(), call);
       }
@@ -420,6 +420,22 @@ public final class JainSipTelephony implements Telephony {
         call.rtp.close();
       }
       return true;
+    }
+  }
+
+  /** The ACK never came (64·T1): the BYE goes out anyway, as RFC 3261 13.3.1.4 asks. */
+  private void byeWithoutAck(SipCall call) {
+    synchronized (call) {
+      calls.remove(call.channel.value(), call);
+      if (!call.byePending || call.dialog == null) {
+        return;
+      }
+      call.byePending = false;
+      try {
+        sendBye(call.dialog);
+      } catch (SipException | RuntimeException e) {
+        LOG.debug("BYE to {} without its ACK failed", call.channel, e);
+      }
     }
   }
 
@@ -642,7 +658,7 @@ public final class JainSipTelephony implements Telephony {
       respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
       return;
     }
-    respond(event, Response.OK, r -> { });
+    respondQuietly(event, Response.OK); // the call ends even when the answer cannot be sent
     if (caller != null) {
       if (end(caller, false, true)) {
         emit(new TelephonyEvent.HungUp(caller.channel, Party.CALLER));
@@ -659,7 +675,7 @@ public final class JainSipTelephony implements Telephony {
     Request request = event.getRequest();
     String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
     SipCall call = calls.get(callId);
-    respond(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK, r -> { });
+    respondQuietly(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
     if (call == null) {
       return;
     }
@@ -686,13 +702,16 @@ public final class JainSipTelephony implements Telephony {
     }
     ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
     String body = body(request);
-    String keys = type == null || body == null ? "" : DtmfRelay.keys(type.getContentType() + "/"
-        + type.getContentSubType(), body);
-    respond(event, keys.isEmpty() && body != null && type != null
-        && !DtmfRelay.understands(type.getContentType() + "/" + type.getContentSubType())
-        ? Response.UNSUPPORTED_MEDIA_TYPE : Response.OK, r -> { });
-    for (char key : keys.toCharArray()) {
-      key(call, key);
+    String contentType = type == null ? "" : type.getContentType() + "/" + type.getContentSubType();
+    String keys = body == null ? "" : DtmfRelay.keys(contentType, body);
+    // one INFO at a time per call, keys handed on in order: a phone that sends the next INFO when it has the 200
+    // cannot overtake the keys of this one
+    synchronized (call) {
+      respondQuietly(event, keys.isEmpty() && body != null && !DtmfRelay.understands(contentType)
+          ? Response.UNSUPPORTED_MEDIA_TYPE : Response.OK);
+      for (char key : keys.toCharArray()) {
+        key(call, key);
+      }
     }
   }
 
@@ -851,6 +870,14 @@ public final class JainSipTelephony implements Telephony {
       st.sendResponse(response);
     } else {
       provider().sendResponse(response);
+    }
+  }
+
+  private void respondQuietly(RequestEvent event, int status) {
+    try {
+      respond(event, status, r -> { });
+    } catch (Exception e) {
+      LOG.debug("could not answer {} with {}", event.getRequest().getMethod(), status, e);
     }
   }
 

@@ -19,10 +19,16 @@ final class Sipp {
 
   /** A SIPp command for {@code scenario}; {@code extra} are more options such as {@code -key name value}. */
   List<String> command(String scenario, String transport, int calls, String... extra) {
+    return command(scenario, transport, calls, Duration.ofSeconds(30), extra);
+  }
+
+  /** As {@link #command(String, String, int, String...)}, ending the whole run after {@code timeout}. */
+  List<String> command(String scenario, String transport, int calls, Duration timeout, String... extra) {
     List<String> command = new ArrayList<>(List.of(sipp, server.target(), "-sf", SipTools.scenario(scenario),
         "-i", "127.0.0.1", "-p", String.valueOf(SipTools.freePort()), "-mi", "127.0.0.1",
         "-mp", String.valueOf(SipTools.freePort()), "-t", transport.equals("tcp") ? "t1" : "u1",
-        "-m", String.valueOf(calls), "-key", "service", "100", "-nostdin", "-timeout", "30s", "-timeout_error",
+        "-m", String.valueOf(calls), "-key", "service", "100", "-nostdin", "-timeout", timeout.toSeconds() + "s",
+        "-timeout_error",
         "-max_recv_loops", "1000"));
     command.addAll(List.of(extra));
     return command;

@@ -53,6 +53,7 @@ class SippCallTest {
     assertThat(call.collectedData()).containsEntry("account", "4711");
     assertThat(call.department()).isEqualTo(Department.COMPLAINTS);
     await("call abandoned", () -> status(call.id()) == CallStatus.ABANDONED);
+    assertThat(server.bridge.channels()).isEmpty();
   }
 
   @Test
@@ -148,11 +149,12 @@ class SippCallTest {
     return server.center.getCall(id).status();
   }
 
-  static void await(String what, BooleanSupplier condition) {
+  void await(String what, BooleanSupplier condition) {
     Instant deadline = Instant.now().plusSeconds(30);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for: " + what);
+        throw new AssertionError("timed out waiting for: " + what + "; calls: " + calls.stream()
+            .map(server.center::getCall).map(c -> c.status() + " " + c.ivrStage() + " " + c.collectedData()).toList());
       }
       try {
         Thread.sleep(10);

@@ -24,6 +24,21 @@ class SippLoadTest {
     server.close();
   }
 
+  private static void await(String what, java.util.function.BooleanSupplier condition) {
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+    while (!condition.getAsBoolean()) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for: " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   @Test
   void everyCallSucceedsAtTheTargetRate() {
     int rate = Integer.getInteger("sip.load.rate", 100);
@@ -41,7 +56,7 @@ class SippLoadTest {
     });
     Sipp sipp = new Sipp(server);
 
-    SipTools.Result result = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", calls, "-r",
+    SipTools.Result result = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", calls, Duration.ofSeconds(seconds + 60), "-r",
         String.valueOf(rate), "-l", String.valueOf(rate * 5), "-recv_timeout", "10000"),
         Duration.ofSeconds(seconds + 90));
 
@@ -52,6 +67,6 @@ class SippLoadTest {
             java.util.stream.Collectors.counting())).toString();
     assertThat(result.exitCode()).as(states + "\n" + summary + result.output()).isZero();
     assertThat(summary).as(summary).containsPattern("Successful call +\\|.*\\| +" + calls + " *\\n");
-    SippCallTest.await(calls + " calls completed (" + completed.get() + ")", () -> completed.get() == calls);
+    await(calls + " calls completed (" + completed.get() + ")", () -> completed.get() == calls);
   }
 }
