@@ -65,10 +65,11 @@ public record DetectedLanguage(@Nullable Language language, Script script, doubl
     if (text.length() > 80) { // five words, each at most 15 letters: too long to be such a request
       return null;
     }
-    List<String> tokens = TextNormalizer.tokens(text);
-    if (tokens.isEmpty() || tokens.size() > 5) {
+    int words = TextNormalizer.countTokens(text, 5); // a sentence is turned away before any word is built
+    if (words == 0 || words > 5) {
       return null;
     }
+    List<String> tokens = TextNormalizer.tokens(text);
     boolean english = false;
     boolean arabic = false;
     for (String t : tokens) {

@@ -33,8 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param fallback where calls go when a stage runs out of retries
  * @param verifyAlways whether every caller must pass VERIFICATION
  * @param verifyTiers customer tiers that must pass VERIFICATION
- * @param maxPinAttempts PIN attempts before the call falls back
+ * @param maxPinAttempts verification attempts (PIN or last digits) before the call falls back to reception
  * @param pinLength the longest PIN collected
+ * @param verifyBy how VERIFICATION checks the caller: PIN, or the last digits of a registered phone number
+ * @param lastDigits how many last digits of a registered phone number the caller keys when verifying by them
+ * @param transfers main-menu keys that transfer the call instead of routing it to a department
  * @param priorityByTier queue priority by customer tier
  * @param priorityByDepartment queue priority by department (the higher of the two wins)
  * @param businessHours opening hours for the out-of-hours notice, or null when always open
@@ -53,6 +56,9 @@ public record FlowDefinition(
     Set<String> verifyTiers,
     int maxPinAttempts,
     int pinLength,
+    VerificationMethod verifyBy,
+    int lastDigits,
+    Map<String, MenuTransfer> transfers,
     Map<String, Priority> priorityByTier,
     Map<Department, Priority> priorityByDepartment,
     @Nullable BusinessHours businessHours) {
@@ -61,6 +67,7 @@ public record FlowDefinition(
   public static final double DEFAULT_CONFIRM_BELOW = 0.6;
   public static final int DEFAULT_MAX_PIN_ATTEMPTS = 3;
   public static final int DEFAULT_PIN_LENGTH = 6;
+  public static final int DEFAULT_LAST_DIGITS = 4;
   /** Order numbers: up to three letters, an optional dash, 6 to 10 digits ("ORD-123456" or "123456"). */
   public static final String DEFAULT_ORDER_PATTERN = "(?:[A-Z]{1,3}-?)?[0-9]{6,10}";
 
@@ -104,6 +111,19 @@ public record FlowDefinition(
     verifyTiers = Set.copyOf(verifyTiers);
     Checks.inRange(maxPinAttempts, 1, 10, "maxPinAttempts");
     Checks.inRange(pinLength, 4, 12, "pinLength");
+    Checks.notNull(verifyBy, "verifyBy");
+    Checks.inRange(lastDigits, 3, 8, "lastDigits");
+    transfers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Checks.notNull(transfers, "transfers")));
+    for (Map.Entry<String, MenuTransfer> e : transfers.entrySet()) {
+      if (!e.getKey().matches("[0-9*#]")) {
+        throw InvalidInputException.of("transfers", "keys must be one DTMF key (0-9, *, #), was '%s'",
+            Checks.abbreviate(e.getKey()));
+      }
+      Checks.notNull(e.getValue(), "transfers." + e.getKey());
+      if (menu.containsKey(e.getKey())) {
+        throw InvalidInputException.of("menu." + e.getKey(), "is both a department and a transfer");
+      }
+    }
     priorityByTier = Map.copyOf(priorityByTier);
     priorityByDepartment = Map.copyOf(priorityByDepartment);
   }
@@ -182,6 +202,9 @@ public record FlowDefinition(
     private Set<String> verifyTiers = Set.of();
     private int maxPinAttempts = DEFAULT_MAX_PIN_ATTEMPTS;
     private int pinLength = DEFAULT_PIN_LENGTH;
+    private VerificationMethod verifyBy = VerificationMethod.PIN;
+    private int lastDigits = DEFAULT_LAST_DIGITS;
+    private final Map<String, MenuTransfer> transfers = new LinkedHashMap<>();
     private Map<String, Priority> priorityByTier = Map.of("vip", Priority.HIGH, "gold", Priority.NORMAL);
     private final Map<Department, Priority> priorityByDepartment = new LinkedHashMap<>();
     private @Nullable BusinessHours businessHours;
@@ -292,6 +315,29 @@ public record FlowDefinition(
       return this;
     }
 
+    /** How VERIFICATION checks the caller (default PIN). */
+    public Builder verifyBy(VerificationMethod value) {
+      once("verifyBy");
+      verifyBy = Checks.notNull(value, "verifyBy");
+      return this;
+    }
+
+    /** How many last digits of a registered phone number are asked for (3 to 8, default 4). */
+    public Builder lastDigits(int value) {
+      once("lastDigits");
+      lastDigits = value;
+      return this;
+    }
+
+    /** Adds a main-menu key that transfers the call to {@code transfer}'s target. */
+    public Builder transfer(String key, MenuTransfer transfer) {
+      Checks.notBlank(key, "transfer key");
+      if (transfers.putIfAbsent(key, Checks.notNull(transfer, "transfer")) != null) {
+        throw InvalidInputException.of("transfers." + key, "is already set");
+      }
+      return this;
+    }
+
     public Builder priorityByTier(Map<String, Priority> value) {
       once("priorityByTier");
       priorityByTier = Map.copyOf(value);
@@ -316,7 +362,8 @@ public record FlowDefinition(
       Map<String, Department> m = menuSet ? menu : defaultMenu();
       Map<Department, List<FormField>> f = formsSet ? forms : defaultForms();
       return new FlowDefinition(stages, settings, interDigitTimeout, defaultLanguage, defaultRegion, m, f,
-          confirmBelow, fallback, verifyAlways, verifyTiers, maxPinAttempts, pinLength, priorityByTier,
+          confirmBelow, fallback, verifyAlways, verifyTiers, maxPinAttempts, pinLength, verifyBy, lastDigits,
+          transfers, priorityByTier,
           priorityByDepartment, businessHours);
     }
 

@@ -61,7 +61,8 @@ public final class IvrFlow implements CallFlow {
   }
 
   /**
-   * How the IVR session of a call ended: {@code queued}, {@code fallback}, {@code callback} or {@code abandoned};
+   * How the IVR session of a call ended: {@code queued}, {@code fallback}, {@code callback}, {@code transferred} or
+   * {@code abandoned};
    * null while it is running.
    */
   public static @Nullable String outcomeOf(Call call) {
@@ -82,6 +83,7 @@ public final class IvrFlow implements CallFlow {
     private IntentClassifier classifier = IntentClassifier.defaultKeywords();
     private @Nullable CallPolicy policy;
     private QueueOutlook outlook = QueueOutlook.none();
+    private TicketRequester tickets = TicketRequester.none();
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -144,6 +146,13 @@ public final class IvrFlow implements CallFlow {
       return this;
     }
 
+    /** Opens a ticket when a caller asks for a callback (default: {@link TicketRequester#none()}). */
+    public Builder tickets(TicketRequester value) {
+      once("tickets");
+      tickets = Checks.notNull(value, "tickets");
+      return this;
+    }
+
     public Builder clock(Clock value) {
       once("clock");
       clock = Checks.notNull(value, "clock");
@@ -169,7 +178,8 @@ public final class IvrFlow implements CallFlow {
           return e.getValue();
         };
       }
-      return new IvrFlow(new StateMachine(flow, prompts, customers, pins, classifier, policies, outlook, clock));
+      return new IvrFlow(new StateMachine(flow, prompts, customers, pins, classifier, policies, outlook, tickets,
+          clock));
     }
   }
 }

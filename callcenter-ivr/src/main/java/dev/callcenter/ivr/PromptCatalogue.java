@@ -48,7 +48,12 @@ public final class PromptCatalogue {
 
   /** One text: plain, or one template per plural category of the {@code count} parameter. */
   private record Text(Language language, @Nullable Template plain, @Nullable String count,
-      Map<String, Template> forms, @Nullable String audio) {}
+      Map<String, Template> forms, @Nullable String audio, boolean rightToLeft) {
+    Text(Language language, @Nullable Template plain, @Nullable String count, Map<String, Template> forms,
+        @Nullable String audio) {
+      this(language, plain, count, forms, audio, language.isRightToLeft()); // worked out once, not per rendering
+    }
+  }
 
   private record Prompt(String id, String set, Map<String, Text> byLanguage) {}
 
@@ -267,7 +272,7 @@ public final class PromptCatalogue {
         template = text.forms().get(Plurals.OTHER);
       }
     }
-    boolean rtl = text.language().isRightToLeft();
+    boolean rtl = text.rightToLeft();
     String rendered = template.render(args, rtl, rtl && arabicDigits == DigitStyle.ARABIC_INDIC);
     Map<String, String> shown;
     if (args.isEmpty()) {

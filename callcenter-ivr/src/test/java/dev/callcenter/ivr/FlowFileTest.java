@@ -165,13 +165,37 @@ class FlowFileTest {
   void aFlowRendersAsMermaid() {
     String mermaid = FlowDefinition.defaults().toMermaid();
     assertThat(mermaid).startsWith("flowchart TD\n")
-        .contains("GREETING[\"1. greeting (8s, 2 retries)\"]")
+        .contains("GREETING[\"1. greeting\"]", "INTENT[\"5. intent (8s, 2 retries)\"]")
         .contains("GREETING --> LANGUAGE_SELECTION", "QUEUE --> HANDOFF")
         .contains("INTENT -- \"key 1\" --> MENU_sales")
         .contains("FORM_complaints[/\"order_number:pattern, urgent:yes_no\"/]")
         .contains("INTENT -. \"no input / retries used up\" .-> FALLBACK");
     String small = FlowDefinition.fromJson(VALID).toMermaid();
     assertThat(small).doesNotContain("IDENTIFICATION").contains("DATA_COLLECTION --> QUEUE");
+  }
+
+  @Test
+  void theDiagramTellsHowTheQueueStageEnds() {
+    FlowDefinition flow = FlowDefinition.builder().stage(Stage.QUEUE, new StageSettings(Duration.ofSeconds(20), 2))
+        .build();
+    String mermaid = flow.toMermaid();
+    // a queue timeout goes on to the handoff, it is never retried: the diagram must not promise retries
+    assertThat(mermaid).contains("QUEUE[\"8. queue (callback offer 20s, then handoff)\"]")
+        .contains("HANDOFF[\"9. handoff\"]")
+        .doesNotContain("QUEUE -. ")
+        .doesNotContainPattern("QUEUE\\[[^\\]]*retries");
+    // and the state machine does what the diagram says: one timeout in the queue ends in the handoff
+    TestClock clock = new TestClock(Instant.parse("2026-03-02T06:00:00Z"));
+    IvrFlow ivr = IvrFlow.builder().clock(clock).flow(flow).build();
+    CallCenter center = CallCenter.builder().clock(clock).callFlow(ivr).build();
+    Call call = center.createCall(NewCall.fromPhone("+971501234567"));
+    center.startFlow(call.id());
+    center.handleInput(call.id(), FlowInput.digits("2"));
+    center.handleInput(call.id(), FlowInput.digits("12345678#"));
+    center.handleInput(call.id(), FlowInput.digits("0"));
+    FlowStep step = center.handleInput(call.id(), FlowInput.timeout());
+    assertThat(step.call().ivrStage()).isEqualTo("HANDOFF");
+    assertThat(IvrFlow.outcomeOf(step.call())).isEqualTo("queued");
   }
 
   @Test

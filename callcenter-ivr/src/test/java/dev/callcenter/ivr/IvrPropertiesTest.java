@@ -31,7 +31,7 @@ class IvrPropertiesTest {
   private static final int BOUND = 60;
   private static final Set<String> STAGES = Set.of("GREETING", "LANGUAGE_SELECTION", "IDENTIFICATION",
       "VERIFICATION", "INTENT", "CLASSIFICATION", "DATA_COLLECTION", "QUEUE", "HANDOFF");
-  private static final Set<String> OUTCOMES = Set.of("queued", "fallback", "callback");
+  private static final Set<String> OUTCOMES = Set.of("queued", "fallback", "callback", "transferred");
 
   private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
 
@@ -39,7 +39,7 @@ class IvrPropertiesTest {
   Arbitrary<FlowInput> inputs() {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(5, Arbitraries.of("1", "2", "0", "9", "#", "*", "1#", "12345678#", "0501234567#",
-            "٠٥٠١١١١١١١#", "4321#", "0000#", "3").map(FlowInput::digits)),
+            "٠٥٠١١١١١١١#", "4321#", "0000#", "1111#", "3").map(FlowInput::digits)),
         net.jqwik.api.Tuple.of(4, Arbitraries.of("نعم", "لا", "yes", "no", "English please", "عربي",
             "I have a complaint, my order is late", "أريد شراء باقة", "the price was wrong", "hello",
             "رقم الطلب ١٢٣٤٥٦٧٨", "ORD-123456", "؟؟", "مرحبا كيف الحال").map(FlowInput::text)),
@@ -54,11 +54,17 @@ class IvrPropertiesTest {
   @Property(tries = 200)
   void randomCallersNeverLeaveADefinedStateAndEndInBoundedSteps(
       @ForAll("scripts") List<FlowInput> script, @ForAll boolean verifyEveryone, @ForAll boolean knownCaller,
-      @ForAll boolean arabicIndicDigits) {
-    FlowDefinition flow = FlowDefinition.builder().verifyAlways(verifyEveryone).build();
+      @ForAll boolean arabicIndicDigits, @ForAll boolean byLastDigits, @ForAll boolean transferOnThree) {
+    FlowDefinition.Builder builder = FlowDefinition.builder().verifyAlways(verifyEveryone)
+        .verifyBy(byLastDigits ? VerificationMethod.LAST_DIGITS : VerificationMethod.PIN);
+    if (transferOnThree) {
+      builder.transfer("3", new MenuTransfer("1001", "intent.operator_option"));
+    }
+    FlowDefinition flow = builder.build();
     IvrFlow ivr = IvrFlow.builder().clock(clock).flow(flow)
         .customers(CustomerLookup.of(Map.of(PhoneNumber.parse("+966501111111"),
-            new CustomerProfile("C-1", knownCaller ? Language.ENGLISH : null, "vip"))))
+            new CustomerProfile("C-1", knownCaller ? Language.ENGLISH : null, "vip",
+                List.of(PhoneNumber.parse("+966501111111"))))))
         .pins(PinVerifier.of(Map.of("C-1", "4321")))
         .prompts(PromptCatalogue.defaults().withArabicDigits(arabicIndicDigits ? DigitStyle.ARABIC_INDIC
             : DigitStyle.WESTERN))
@@ -69,6 +75,7 @@ class IvrPropertiesTest {
     FlowStep step = ivr.begin(call);
     checkDefined(step);
     int enqueues = count(step, FlowAction.Enqueue.class);
+    int transfers = 0;
     int steps = 0;
     java.util.Iterator<FlowInput> it = script.iterator();
     java.util.Random fill = new java.util.Random(script.size());
@@ -81,11 +88,16 @@ class IvrPropertiesTest {
       step = ivr.handle(step.call(), input);
       checkDefined(step);
       enqueues += count(step, FlowAction.Enqueue.class);
+      transfers += count(step, FlowAction.Transfer.class);
     }
     assertThat(OUTCOMES).contains(IvrFlow.outcomeOf(step.call()));
     assertThat(step.call().ivrStage()).isEqualTo("HANDOFF");
     assertThat(enqueues).isLessThanOrEqualTo(1);
-    if (!"callback".equals(IvrFlow.outcomeOf(step.call()))) {
+    assertThat(transfers).isEqualTo("transferred".equals(IvrFlow.outcomeOf(step.call())) ? 1 : 0);
+    if (transfers == 1) {
+      assertThat(transferOnThree).isTrue();
+      assertThat(enqueues).isZero();
+    } else if (!"callback".equals(IvrFlow.outcomeOf(step.call()))) {
       assertThat(enqueues).isEqualTo(1);
       assertThat(step.call().department()).isNotNull();
     }
@@ -129,7 +141,7 @@ class IvrPropertiesTest {
           .anyMatch(a -> a instanceof FlowAction.CollectDigits || a instanceof FlowAction.CollectText);
     }
     for (String v : c.flowState().values()) {
-      assertThat(v).isNotIn("4321", "0000"); // PINs are never kept
+      assertThat(v).isNotIn("4321", "0000", "1111"); // PINs and keyed last digits are never kept
     }
     assertThat(c.flowState().size()).isLessThanOrEqualTo(12);
   }

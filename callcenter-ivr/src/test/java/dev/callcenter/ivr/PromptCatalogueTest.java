@@ -26,6 +26,7 @@ class PromptCatalogueTest {
     for (String id : prompts.ids()) {
       Map<String, Object> args = new java.util.HashMap<>(Map.of("minutes", 5, "position", 5, "ahead", 5, "yes", 1,
           "no", 2, "key", 1, "open", "08:00", "close", "20:00", "ticket", 2041, "order", "12345678"));
+      args.put("count", 4);
       args.put("department", "المبيعات");
       FlowAction.PlayPrompt ar = prompts.render(id, Language.ARABIC, args);
       args.put("department", "sales");

@@ -12,7 +12,9 @@ import dev.callcenter.core.flow.CallFlow;
 import dev.callcenter.core.flow.FlowAction;
 import dev.callcenter.core.flow.FlowInput;
 import dev.callcenter.core.flow.FlowStep;
+import dev.callcenter.ivr.IntentClassifier;
 import dev.callcenter.ivr.IvrFlow;
+import dev.callcenter.rules.KeywordRouter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,10 @@ import org.openjdk.jmh.annotations.State;
  *   <li>{@code ivr-route}: the nine-stage IVR at the main menu, key 1: the menu choice is classified, the policy
  *       decides the priority, the routing prompt and the first data-collection question are rendered (a heavy step)
  *   <li>{@code ivr-retry}: the nine-stage IVR at the main menu, a key not on the menu: "not valid" and the menu again
- *   <li>{@code ivr-text}: the nine-stage IVR at the main menu, an Arabic sentence classified by keywords
+ *   <li>{@code ivr-text}: the nine-stage IVR at the main menu, an Arabic sentence classified by the IVR's built-in
+ *       keyword classifier
+ *   <li>{@code ivr-text-router}: the same sentence classified by the rules module's {@code KeywordRouter.defaults()}
+ *       behind {@code IntentClassifier.fromRouter}, as a production set-up wires it
  *   <li>{@code hand-written}: the baseline a team would write itself: a two-state switch on the flow state that
  *       plays a fixed string and enqueues on key 1, with the same call snapshots
  *   <li>{@code direct}: core's {@code CallFlow.direct}, no IVR at all: the floor of the call-flow contract
@@ -46,7 +51,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class IvrStepBenchmark {
-  @Param({"ivr-route", "ivr-retry", "ivr-text", "hand-written", "direct"})
+  @Param({"ivr-route", "ivr-retry", "ivr-text", "ivr-text-router", "hand-written", "direct"})
   public String flow;
 
   private CallFlow callFlow;
@@ -67,7 +72,9 @@ public class IvrStepBenchmark {
 
   @Setup
   public void setUp() {
-    IvrFlow ivr = IvrFlow.builder().clock(CLOCK).build();
+    IvrFlow ivr = flow.equals("ivr-text-router")
+        ? IvrFlow.builder().clock(CLOCK).classifier(IntentClassifier.fromRouter(KeywordRouter.defaults())).build()
+        : IvrFlow.builder().clock(CLOCK).build();
     call = atMainMenu(ivr, "+966501234567");
     if (!"INTENT".equals(call.ivrStage())) {
       throw new IllegalStateException("expected the main menu, was " + call.ivrStage());
@@ -81,7 +88,7 @@ public class IvrStepBenchmark {
         callFlow = ivr;
         input = FlowInput.digits("9");
       }
-      case "ivr-text" -> {
+      case "ivr-text", "ivr-text-router" -> {
         callFlow = ivr;
         call = call.withLanguage(Language.ARABIC, CLOCK.instant());
         input = FlowInput.text("عندي شكوى، الطلب وصل متأخرًا والمنتج تالف");

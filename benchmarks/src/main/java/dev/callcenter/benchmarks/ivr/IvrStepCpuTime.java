@@ -16,7 +16,7 @@ public final class IvrStepCpuTime {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     String[] flows = args.length > 1 ? args[1].split(",")
-        : new String[] {"ivr-route", "ivr-retry", "ivr-text", "hand-written", "direct"};
+        : new String[] {"ivr-route", "ivr-retry", "ivr-text", "ivr-text-router", "hand-written", "direct"};
     for (String flow : flows) {
       IvrStepBenchmark b = new IvrStepBenchmark();
       b.flow = flow;

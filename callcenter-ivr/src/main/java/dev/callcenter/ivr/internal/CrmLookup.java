@@ -33,6 +33,6 @@ public final class CrmLookup implements CustomerLookup {
   }
 
   private static CustomerProfile profile(Customer c) {
-    return new CustomerProfile(c.id(), c.preferredLanguage(), c.tier());
+    return new CustomerProfile(c.id(), c.preferredLanguage(), c.tier(), c.phones());
   }
 }

@@ -11,6 +11,8 @@ import dev.callcenter.core.internal.Json;
 import dev.callcenter.ivr.BusinessHours;
 import dev.callcenter.ivr.FieldType;
 import dev.callcenter.ivr.FlowDefinition;
+import dev.callcenter.ivr.MenuTransfer;
+import dev.callcenter.ivr.VerificationMethod;
 import dev.callcenter.ivr.FormField;
 import dev.callcenter.ivr.PromptCatalogue;
 import dev.callcenter.ivr.Stage;
@@ -39,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 public final class FlowFileReader {
   /** Prompts the state machine plays itself, whatever the flow. */
   public static final List<String> REQUIRED_PROMPTS = List.of("greeting.welcome", "greeting.out_of_hours",
-      "greeting.closed", "language.choose", "language.selected", "language.switched", "language.not_understood", "identify.ask",
+      "greeting.closed", "language.choose", "language.selected", "language.switched", "language.not_understood", "identify.ask", "verify.ask_last_digits", "intent.transferring",
       "identify.thanks", "identify.invalid", "verify.ask_pin", "verify.retry", "verify.success", "verify.failed",
       "intent.option", "intent.ask_reason", "intent.not_understood", "classify.confirm", "classify.routing",
       "input.no_input", "input.invalid", "fallback.reception", "queue.position", "queue.wait", "queue.hold",
@@ -89,6 +91,12 @@ public final class FlowFileReader {
           missing.add(new Violation("$.forms." + d.id() + "[" + i + "].prompt",
               "names prompt '" + fields.get(i).promptId() + "', which is not in the prompt catalogue"));
         }
+      }
+    });
+    flow.transfers().forEach((key, transfer) -> {
+      if (transfer.promptId() != null && !prompts.contains(transfer.promptId())) {
+        missing.add(new Violation("$.menu." + key + ".prompt",
+            "names prompt '" + transfer.promptId() + "', which is not in the prompt catalogue"));
       }
     });
     if (!missing.isEmpty()) {
@@ -172,6 +180,13 @@ public final class FlowFileReader {
           error(path, "menu keys must be one DTMF key (0-9, *, #)");
           return;
         }
+        if (node.isObject()) { // {"transfer": "1001", "prompt": "menu.operator"}
+          MenuTransfer transfer = transfer(node, path, prompts);
+          if (transfer != null && seen.add(key)) {
+            b.transfer(key, transfer);
+          }
+          return;
+        }
         Department d = value(node, path, Department::of);
         if (d != null && seen.add(key)) {
           b.menu(key, d);
@@ -215,7 +230,27 @@ public final class FlowFileReader {
     }
     JsonNode verification = root.path("verification");
     if (!verification.isMissingNode()
-        && objectWith(verification, "$.verification", Set.of("always", "tiers", "maxAttempts", "pinLength"))) {
+        && objectWith(verification, "$.verification", Set.of("always", "tiers", "maxAttempts", "pinLength", "method",
+        "lastDigits"))) {
+      if (verification.has("method")) {
+        JsonNode method = verification.get("method");
+        VerificationMethod m = method.isTextual() && method.asText().equals("pin") ? VerificationMethod.PIN
+            : method.isTextual() && method.asText().equals("last_digits") ? VerificationMethod.LAST_DIGITS : null;
+        if (m == null) {
+          error("$.verification.method", "must be \"pin\" or \"last_digits\", was " + method);
+        } else {
+          b.verifyBy(m);
+        }
+      }
+      Double lastDigits = number(verification, "lastDigits", "$.verification", 3, 8,
+          FlowDefinition.DEFAULT_LAST_DIGITS);
+      if (lastDigits != null && verification.has("lastDigits")) {
+        if (lastDigits != Math.rint(lastDigits)) {
+          error("$.verification.lastDigits", "must be a whole number, was " + verification.get("lastDigits"));
+        } else {
+          b.lastDigits(lastDigits.intValue());
+        }
+      }
       if (verification.has("always")) {
         if (!verification.get("always").isBoolean()) {
           error("$.verification.always", "must be true or false");
@@ -313,6 +348,30 @@ public final class FlowFileReader {
       }
     }
     return flow;
+  }
+
+  private @Nullable MenuTransfer transfer(JsonNode node, String path, @Nullable PromptCatalogue prompts) {
+    if (!objectWith(node, path, Set.of("transfer", "prompt"))) {
+      return null;
+    }
+    int before = errors.size();
+    JsonNode target = node.path("transfer");
+    if (!target.isTextual() || !MenuTransfer.TARGET.matcher(target.asText()).matches()) {
+      error(path + ".transfer", "must be an extension or phone number (+ and 2 to 16 digits), was " + target);
+    }
+    String prompt = null;
+    if (node.has("prompt")) {
+      JsonNode p = node.get("prompt");
+      if (!p.isTextual() || p.asText().isBlank()) {
+        error(path + ".prompt", "must be a prompt id");
+      } else {
+        prompt = p.asText();
+        if (prompts != null && !prompts.contains(prompt)) {
+          error(path + ".prompt", "names prompt '" + prompt + "', which is not in the prompt catalogue");
+        }
+      }
+    }
+    return errors.size() == before ? new MenuTransfer(target.asText(), prompt) : null;
   }
 
   private @Nullable FormField field(JsonNode node, String path, @Nullable PromptCatalogue prompts) {

@@ -17,24 +17,56 @@ import java.util.Map;
 public final class KeywordClassifier implements IntentClassifier {
   public static final KeywordClassifier DEFAULT = new KeywordClassifier(defaultDictionary());
 
-  private record Keyword(Department department, String term, String[] tokens) {}
+  private record Keyword(int department, String term, String[] tokens) {}
 
   private final List<Keyword> keywords = new ArrayList<>();
+  /** The departments in the order the dictionary names them; keywords refer to them by index. */
+  private final List<Department> departments = new ArrayList<>();
   /** Keywords by their first normalised token, so an utterance is scanned once whatever the dictionary size. */
   private final Map<String, List<Keyword>> byFirstToken = new java.util.HashMap<>();
 
   public KeywordClassifier(Map<Department, List<String>> keywordsByDepartment) {
     keywordsByDepartment.forEach((department, terms) -> {
+      int d = departments.indexOf(department);
+      if (d < 0) {
+        d = departments.size();
+        departments.add(department);
+      }
       for (String term : terms) {
         List<String> tokens = TextNormalizer.tokens(term);
         if (tokens.isEmpty()) {
           throw InvalidInputException.of("keywords." + department, "keyword '%s' has no letters", term);
         }
-        Keyword k = new Keyword(department, term, tokens.toArray(String[]::new));
+        Keyword k = new Keyword(d, term, tokens.toArray(String[]::new));
         keywords.add(k);
         byFirstToken.computeIfAbsent(k.tokens()[0], t -> new ArrayList<>()).add(k);
       }
     });
+  }
+
+  /**
+   * The keywords found so far, in the order found; a plain array, since an utterance matches a handful of them
+   * (the work of one classification allocates this and the words, not maps and sets).
+   */
+  private static final class Matches {
+    Keyword[] found = new Keyword[8];
+    int size;
+
+    boolean contains(Keyword k) {
+      for (int i = 0; i < size; i++) {
+        if (found[i] == k) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void add(Keyword k) {
+      if (size == found.length) {
+        found = java.util.Arrays.copyOf(found, size * 2);
+      }
+      found[size++] = k;
+    }
   }
 
   @Override
@@ -44,47 +76,56 @@ public final class KeywordClassifier implements IntentClassifier {
     for (int i = 0; i < stripped.length; i++) {
       stripped[i] = TextNormalizer.stripSuffix(TextNormalizer.stripPrefix(tokens.get(i)));
     }
-    Map<Department, Integer> scores = new LinkedHashMap<>();
-    Map<Department, List<String>> terms = new LinkedHashMap<>();
-    java.util.Set<Keyword> seen = new java.util.HashSet<>();
-    int total = 0;
+    Matches matches = null;
     for (int i = 0; i < stripped.length; i++) {
-      total += scan(byFirstToken.get(tokens.get(i)), tokens, stripped, i, seen, scores, terms);
+      matches = scan(byFirstToken.get(tokens.get(i)), tokens, stripped, i, matches);
       if (!stripped[i].equals(tokens.get(i))) {
-        total += scan(byFirstToken.get(stripped[i]), tokens, stripped, i, seen, scores, terms);
+        matches = scan(byFirstToken.get(stripped[i]), tokens, stripped, i, matches);
       }
     }
-    if (total == 0) {
+    if (matches == null) {
       return Classification.NONE;
     }
-    Department best = null;
+    int[] scores = new int[departments.size()];
+    for (int i = 0; i < matches.size; i++) {
+      scores[matches.found[i].department()]++;
+    }
+    // the first department (in the order first matched) with the highest score wins
+    int best = -1;
     int bestScore = 0;
-    for (Map.Entry<Department, Integer> e : scores.entrySet()) {
-      if (e.getValue() > bestScore) {
-        best = e.getKey();
-        bestScore = e.getValue();
+    for (int i = 0; i < matches.size; i++) {
+      int d = matches.found[i].department();
+      if (scores[d] > bestScore) {
+        best = d;
+        bestScore = scores[d];
       }
     }
-    double confidence = (double) bestScore / total * (bestScore >= 2 ? 1.0 : 0.7);
-    return new Classification(best, confidence, terms.get(best));
+    String[] terms = new String[bestScore];
+    for (int i = 0, t = 0; i < matches.size; i++) {
+      if (matches.found[i].department() == best) {
+        terms[t++] = matches.found[i].term();
+      }
+    }
+    double confidence = (double) bestScore / matches.size * (bestScore >= 2 ? 1.0 : 0.7);
+    return new Classification(departments.get(best), confidence, java.util.Arrays.asList(terms));
   }
 
-  private static int scan(@org.jspecify.annotations.Nullable List<Keyword> candidates, List<String> tokens,
-      String[] stripped, int at, java.util.Set<Keyword> seen, Map<Department, Integer> scores,
-      Map<Department, List<String>> terms) {
+  private static @org.jspecify.annotations.Nullable Matches scan(
+      @org.jspecify.annotations.Nullable List<Keyword> candidates, List<String> tokens, String[] stripped, int at,
+      @org.jspecify.annotations.Nullable Matches matches) {
     if (candidates == null) {
-      return 0;
+      return matches;
     }
-    int found = 0;
+    Matches m = matches;
     for (Keyword k : candidates) {
-      if (!seen.contains(k) && matchesAt(tokens, stripped, k.tokens(), at)) {
-        seen.add(k);
-        scores.merge(k.department(), 1, Integer::sum);
-        terms.computeIfAbsent(k.department(), d -> new ArrayList<>()).add(k.term());
-        found++;
+      if ((m == null || !m.contains(k)) && matchesAt(tokens, stripped, k.tokens(), at)) {
+        if (m == null) {
+          m = new Matches();
+        }
+        m.add(k);
       }
     }
-    return found;
+    return m;
   }
 
   private static boolean matchesAt(List<String> tokens, String[] stripped, String[] keyword, int at) {
@@ -99,7 +140,8 @@ public final class KeywordClassifier implements IntentClassifier {
     return true;
   }
 
-  private static Map<Department, List<String>> defaultDictionary() {
+  /** The built-in bilingual dictionary behind {@link #DEFAULT}. */
+  public static Map<Department, List<String>> defaultDictionary() {
     Map<Department, List<String>> d = new LinkedHashMap<>();
     d.put(Department.SALES, List.of("buy", "buying", "purchase", "price", "prices", "cost", "offer", "offers",
         "subscribe", "subscription", "product", "products", "upgrade", "quote", "discount", "plan", "package",

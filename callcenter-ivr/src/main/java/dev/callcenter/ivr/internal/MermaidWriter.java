@@ -18,9 +18,7 @@ public final class MermaidWriter {
     for (Stage s : Stage.values()) {
       if (flow.runs(s)) {
         running.add(s);
-        out.append("  ").append(s.name()).append("[\"").append(label(s)).append(" (")
-            .append(flow.settings(s).timeout().toSeconds()).append("s, ").append(flow.settings(s).maxRetries())
-            .append(" retries)\"]\n");
+        out.append("  ").append(s.name()).append("[\"").append(label(s)).append(limits(flow, s)).append("\"]\n");
       }
     }
     out.append("  FALLBACK([\"fallback: ").append(flow.fallback().id()).append("\"])\n");
@@ -32,6 +30,13 @@ public final class MermaidWriter {
         String node = "MENU_" + e.getValue().id().replace('-', '_');
         out.append("  INTENT -- \"key ").append(e.getKey()).append("\" --> ").append(node).append("([\"")
             .append(e.getValue().id()).append("\"])\n");
+      }
+    }
+    if (flow.runs(Stage.INTENT)) {
+      for (Map.Entry<String, dev.callcenter.ivr.MenuTransfer> e : flow.transfers().entrySet()) {
+        String node = "TRANSFER_" + e.getKey().replace("*", "star").replace("#", "hash");
+        out.append("  INTENT -- \"key ").append(e.getKey()).append("\" --> ").append(node).append("([\"transfer to ")
+            .append(e.getValue().target()).append("\"])\n");
       }
     }
     List<Department> departments = new ArrayList<>(flow.forms().keySet());
@@ -53,6 +58,19 @@ public final class MermaidWriter {
     }
     out.append("  FALLBACK --> HANDOFF\n");
     return out.toString();
+  }
+
+  /**
+   * What bounds a stage, as the state machine applies it: stages that ask a question time out and retry; GREETING
+   * and HANDOFF ask nothing; a QUEUE timeout is not retried but goes on to HANDOFF.
+   */
+  private static String limits(FlowDefinition flow, Stage s) {
+    long seconds = flow.settings(s).timeout().toSeconds();
+    return switch (s) {
+      case GREETING, HANDOFF -> "";
+      case QUEUE -> " (callback offer " + seconds + "s, then handoff)";
+      default -> " (" + seconds + "s, " + flow.settings(s).maxRetries() + " retries)";
+    };
   }
 
   private static String label(Stage s) {

@@ -24,6 +24,10 @@ import dev.callcenter.ivr.PromptCatalogue;
 import dev.callcenter.ivr.QueueOutlook;
 import dev.callcenter.ivr.Stage;
 import dev.callcenter.ivr.StageSettings;
+import dev.callcenter.ivr.TicketRequest;
+import dev.callcenter.ivr.TicketRequester;
+import dev.callcenter.ivr.MenuTransfer;
+import dev.callcenter.ivr.VerificationMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  * abandoned).
  */
 public final class StateMachine {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateMachine.class);
   public static final String STAGE = "stage";
   public static final String END = "end";
   private static final String STEP = "step";
@@ -72,11 +77,12 @@ public final class StateMachine {
   private final IntentClassifier classifier;
   private final Function<FlowDefinition, CallPolicy> policies;
   private final QueueOutlook outlook;
+  private final TicketRequester tickets;
   private final Clock clock;
 
   public StateMachine(Supplier<FlowDefinition> definitions, PromptCatalogue prompts, CustomerLookup lookup,
       PinVerifier pins, IntentClassifier classifier, Function<FlowDefinition, CallPolicy> policies,
-      QueueOutlook outlook, Clock clock) {
+      QueueOutlook outlook, TicketRequester tickets, Clock clock) {
     this.definitions = definitions;
     this.prompts = prompts;
     this.lookup = lookup;
@@ -84,6 +90,7 @@ public final class StateMachine {
     this.classifier = classifier;
     this.policies = policies;
     this.outlook = outlook;
+    this.tickets = tickets;
     this.clock = clock;
   }
 
@@ -101,13 +108,19 @@ public final class StateMachine {
     Priority priority;
     CustomerInfo customer;
     final java.util.Set<String> tags = new java.util.HashSet<>(2);
+    /**
+     * The candidate's confidence as a number while this step knows it (NaN: read the flow state), so a step that
+     * classifies and routes at once neither formats nor parses it.
+     */
+    double confidence = Double.NaN;
 
     Turn(Call call) {
       this.call = call;
       this.def = definitions.get();
       this.policy = policies.apply(def);
       this.now = clock.instant();
-      this.state = new HashMap<>(call.flowState());
+      this.state = new HashMap<>(16); // room for this step's keys without a resize
+      this.state.putAll(call.flowState());
       this.language = call.language();
       this.department = call.department();
       this.priority = call.priority();
@@ -419,6 +432,12 @@ public final class StateMachine {
         menu.add(prompts.render("intent.option", language,
             Map.of("department", t.departmentName(e.getValue()), "key", e.getKey())));
       }
+      for (Map.Entry<String, MenuTransfer> e : t.def.transfers().entrySet()) {
+        String promptId = e.getValue().promptId();
+        if (promptId != null) {
+          menu.add(prompts.render(promptId, language, Map.of("key", e.getKey())));
+        }
+      }
       menu.add(prompts.render("intent.ask_reason", language));
       return List.copyOf(menu);
     });
@@ -439,8 +458,13 @@ public final class StateMachine {
         t.collectText();
       }
       case VERIFICATION -> {
-        t.say("verify.ask_pin");
-        t.collectDigits(t.def.pinLength(), '#');
+        if (t.def.verifyBy() == VerificationMethod.LAST_DIGITS) {
+          t.say("verify.ask_last_digits", Map.of("count", t.def.lastDigits()));
+          t.collectDigits(t.def.lastDigits(), '#');
+        } else {
+          t.say("verify.ask_pin");
+          t.collectDigits(t.def.pinLength(), '#');
+        }
       }
       case INTENT -> {
         t.actions.addAll(menuPrompts(t));
@@ -503,10 +527,14 @@ public final class StateMachine {
   }
 
   private PolicyDecision decide(Turn t) {
-    String confidence = t.state.get(CONFIDENCE);
+    double confidence = t.confidence;
+    if (Double.isNaN(confidence)) {
+      String stored = t.state.get(CONFIDENCE);
+      confidence = stored == null ? 0 : Double.parseDouble(stored);
+    }
     CallFacts facts = new CallFacts(t.call.id().value(), t.stage(), t.customer.phone(), t.language,
         t.customer.customerId(), t.state.get(TIER), t.department,
-        confidence == null ? 0 : Double.parseDouble(confidence),
+        confidence,
         t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
         merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
@@ -529,9 +557,13 @@ public final class StateMachine {
     return d;
   }
 
+  /** The call's collected data with this step's answers; a view for reading only (CallFacts copies it). */
   private static Map<String, String> merged(Turn t) {
     if (t.collected.isEmpty()) {
       return t.call.collectedData();
+    }
+    if (t.call.collectedData().isEmpty()) {
+      return t.collected;
     }
     Map<String, String> all = new HashMap<>(t.call.collectedData());
     all.putAll(t.collected);
@@ -595,9 +627,12 @@ public final class StateMachine {
   }
 
   private void onVerification(Turn t, String answer) {
-    String pin = Answers.digitsOnly(answer);
+    String secret = Answers.digitsOnly(answer);
     String customerId = t.customer.customerId();
-    boolean ok = !pin.isEmpty() && !pin.startsWith("+") && customerId != null && pins.verify(customerId, pin);
+    boolean ok = !secret.isEmpty() && !secret.startsWith("+") && customerId != null
+        && (t.def.verifyBy() == VerificationMethod.LAST_DIGITS
+            ? lastDigitsMatch(t, customerId, secret)
+            : pins.verify(customerId, secret));
     if (ok) {
       t.state.remove(PINS);
       t.state.put("verified", "1");
@@ -616,7 +651,47 @@ public final class StateMachine {
     ask(t);
   }
 
+  /**
+   * Whether {@code digits} are the last digits of one of the customer's registered phone numbers. Exactly as many
+   * digits as the flow asks for; compared in constant time. The numbers themselves never reach the call.
+   */
+  private boolean lastDigitsMatch(Turn t, String customerId, String digits) {
+    int n = t.def.lastDigits();
+    if (digits.length() != n) {
+      return false;
+    }
+    Optional<CustomerProfile> profile = lookup.byCustomerNumber(customerId);
+    PhoneNumber caller = t.customer.phone();
+    if (profile.isEmpty() && caller != null) { // a directory that finds by phone only
+      profile = lookup.byPhone(caller).filter(p -> p.customerId().equals(customerId));
+    }
+    if (profile.isEmpty()) {
+      return false;
+    }
+    byte[] given = digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    boolean match = false;
+    for (PhoneNumber phone : profile.get().phones()) {
+      String registered = phone.lastDigits(n);
+      match |= registered.length() == n && java.security.MessageDigest.isEqual(
+          registered.getBytes(java.nio.charset.StandardCharsets.US_ASCII), given);
+    }
+    return match;
+  }
+
   private void onIntent(Turn t, @Nullable String text, @Nullable String digits) {
+    if (digits != null && !t.def.transfers().isEmpty()) {
+      MenuTransfer transfer = t.def.transfers().get(Answers.stripTerminator(digits));
+      if (transfer != null) {
+        t.say("intent.transferring");
+        t.collected.put("transferred_to", transfer.target());
+        t.actions.add(new FlowAction.Transfer(transfer.target()));
+        t.setStage(Stage.HANDOFF);
+        t.state.remove(STEP);
+        t.state.remove(RETRIES);
+        t.state.put(END, "transferred");
+        return;
+      }
+    }
     if (digits != null) {
       Department d = t.def.menu().get(Answers.stripTerminator(digits));
       if (d == null) {
@@ -625,6 +700,7 @@ public final class StateMachine {
       }
       t.state.put(CANDIDATE, d.id());
       t.state.put(CONFIDENCE, "1.0");
+      t.confidence = 1.0;
     } else if (text != null) {
       t.state.put(UTTERANCE, text.length() > MAX_UTTERANCE ? text.substring(0, MAX_UTTERANCE) : text);
     }
@@ -644,10 +720,11 @@ public final class StateMachine {
       }
       t.collected.put("matched_terms", String.join(",", c.matchedTerms()));
       t.state.put(CANDIDATE, c.department().id());
-      t.state.put(CONFIDENCE, Double.toString(c.confidence()));
+      t.confidence = c.confidence();
       boolean confirm = c.confidence() < t.def.confirmBelow() && t.def.runs(Stage.CLASSIFICATION)
           && !skipped(t, Stage.CLASSIFICATION);
       if (confirm) {
+        t.state.put(CONFIDENCE, Double.toString(c.confidence())); // kept for the confirmation step
         t.state.put(STEP, STEP_CONFIRM);
         ask(t);
         return;
@@ -666,6 +743,7 @@ public final class StateMachine {
     t.state.remove(STEP);
     t.state.remove(CANDIDATE);
     t.state.remove(CONFIDENCE);
+    t.confidence = Double.NaN;
     t.setCount(RETRIES, t.count(MISSES));
     retry(t, "intent.not_understood");
     t.setCount(MISSES, t.count(RETRIES));
@@ -679,6 +757,7 @@ public final class StateMachine {
     }
     if (yesNo.equals("yes")) {
       t.state.put(CONFIDENCE, "1.0"); // the caller confirmed it
+      t.confidence = 1.0;
       route(t, department(t, java.util.Objects.requireNonNull(t.state.get(CANDIDATE))));
     } else {
       notUnderstood(t);
@@ -697,6 +776,7 @@ public final class StateMachine {
       t.tags.add("routed-by-rules");
     }
     t.state.remove(CONFIDENCE);
+    t.confidence = Double.NaN;
     t.say("classify.routing", Map.of("department", t.departmentName(department)));
     advance(t, Stage.DATA_COLLECTION);
   }
@@ -726,6 +806,15 @@ public final class StateMachine {
     advance(t, Stage.QUEUE);
   }
 
+  private static TicketRequest ticketRequest(Turn t, String reason) {
+    Map<String, String> data = new HashMap<>(merged(t));
+    data.put(reason, "requested");
+    data.remove("matched_terms");
+    return new TicketRequest(t.call.id().value(), reason,
+        t.department != null ? t.department : t.def.fallback(), t.priority, t.customer.customerId(),
+        t.customer.phone(), t.lang(), data);
+  }
+
   private void queue(Turn t) {
     decide(t);
     Department department = t.department != null ? t.department : t.def.fallback();
@@ -744,7 +833,17 @@ public final class StateMachine {
 
   private void onQueue(Turn t, @Nullable String digits) {
     if (digits != null && Answers.stripTerminator(digits).equals("1")) {
+      Optional<String> ticket;
+      try {
+        ticket = tickets.request(ticketRequest(t, "callback"));
+      } catch (RuntimeException e) { // fenced: the caller keeps their place in the queue instead
+        LOG.warn("call {}: the callback ticket could not be opened; the call stays queued", t.call.id(), e);
+        t.tags.add("ticket-failed");
+        enter(t, Stage.HANDOFF);
+        return;
+      }
       t.collected.put("callback", "requested");
+      ticket.ifPresent(id -> t.collected.put("ticket_id", id));
       t.say("queue.callback_confirmed");
       t.actions.add(new FlowAction.Complete("callback requested"));
       t.setStage(Stage.HANDOFF);
