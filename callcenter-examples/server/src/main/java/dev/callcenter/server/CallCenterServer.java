@@ -5,6 +5,10 @@ import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.CallCenter;
 import dev.callcenter.core.CallCenterException;
 import dev.callcenter.core.CallId;
+import dev.callcenter.core.Department;
+import dev.callcenter.core.acd.Acd;
+import dev.callcenter.core.acd.QueueConfig;
+import dev.callcenter.core.acd.WaitEstimator;
 import dev.callcenter.core.IllegalTransitionException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.NotFoundException;
@@ -37,9 +41,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -62,13 +68,15 @@ public final class CallCenterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallCenterServer.class);
   static final String TOKEN_FILE = "tokens";
   private static final String PROBLEM_WRITTEN = "callcenter.problem";
-  /** What the IVR assumes an agent takes per call when it announces the wait. */
-  static final java.time.Duration AVERAGE_HANDLE = java.time.Duration.ofMinutes(4);
+  /** How often the ACD's timers (offer timeouts, wrap-up, routing steps) are looked at. */
+  static final java.time.Duration ACD_TICK = java.time.Duration.ofMillis(250);
 
   private final ServerSettings settings;
   private final Storage storage;
   private final ExecutorService executor;
   private final CallCenter center;
+  private final ScheduledExecutorService timers;
+  private final Acd acd;
   private final CrmService crm;
   private final TokenStore tokens;
   private final List<Route> routes;
@@ -79,7 +87,7 @@ public final class CallCenterServer implements AutoCloseable {
     this.settings = settings;
     createDirectories(settings.dataDir());
     this.storage = Storage.open(settings.dbUrl());
-    this.executor = Executors.newCachedThreadPool(daemonThreads());
+    this.executor = Executors.newCachedThreadPool(daemonThreads("callcenter-server-"));
     LateCallFlow flow = new LateCallFlow();
     CallCenter.Builder builder = CallCenter.builder()
         .callStore(storage.calls())
@@ -103,13 +111,20 @@ public final class CallCenterServer implements AutoCloseable {
         .clock(center.clock()).build();
     RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
     KeywordRouter router = KeywordRouter.defaults();
+    this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("callcenter-acd-timers-"));
+    WaitEstimator estimator = WaitEstimator.movingAverage();
+    Acd.Builder acdBuilder = Acd.builder(center).waitEstimator(estimator).scheduler(timers, ACD_TICK);
+    for (Department department : List.of(Department.RECEPTION, Department.SALES, Department.COMPLAINTS)) {
+      acdBuilder.queue(QueueConfig.builder(department).wrapUp(settings.wrapUp()).build());
+    }
+    this.acd = acdBuilder.build(); // the IVR's queued calls go to the ACD from now on
     flow.set(IvrFlow.builder()
         .clock(center.clock())
         .customers(CustomerLookup.fromCrm(crm))
         .pins(PinVerifier.fromCrm(crm))
         .classifier(IntentClassifier.fromRouter(router))
         .policy(CallPolicy.from(FlowDefinition.defaults()).and(CallPolicy.fromRules(rules)))
-        .queueOutlook(QueueOutlook.counting(center, AVERAGE_HANDLE))
+        .queueOutlook(outlook(acd, estimator))
         .build());
     this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
     setUpAdminToken(console);
@@ -117,7 +132,7 @@ public final class CallCenterServer implements AutoCloseable {
       SampleData.loadIfEmpty(center, crm, extensions);
     }
     ObjectMapper mapper = ServerJson.mapper();
-    Api api = new Api(center, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
+    Api api = new Api(center, acd, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
         storage, settings);
     List<Route> table = new ArrayList<>();
     this.routes = table;
@@ -192,6 +207,14 @@ public final class CallCenterServer implements AutoCloseable {
     LOG.info("call-center server listening on port {} ({})", app.port(), settings);
   }
 
+  /** The IVR announces the place a call will take in the ACD's queue and the wait the ACD estimates for it. */
+  private static QueueOutlook outlook(Acd acd, WaitEstimator estimator) {
+    return (department, priority) -> {
+      int position = acd.waiting(department).size() + 1;
+      return Optional.of(new QueueOutlook.Estimate(position, estimator.estimate(acd.snapshot(department), position)));
+    };
+  }
+
   /** Starts a server; it runs until {@link #close()}. */
   public static CallCenterServer start(ServerSettings settings) {
     return new CallCenterServer(settings, System.out);
@@ -230,6 +253,11 @@ public final class CallCenterServer implements AutoCloseable {
     return center;
   }
 
+  /** The automatic call distributor that offers queued calls to the agents. */
+  public Acd acd() {
+    return acd;
+  }
+
   public ServerSettings settings() {
     return settings;
   }
@@ -245,6 +273,8 @@ public final class CallCenterServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    acd.close();
+    timers.shutdownNow();
     streams.forEach(EventStream::close);
     crm.close();
     executor.shutdown();
@@ -383,10 +413,10 @@ public final class CallCenterServer implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "callcenter-server-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

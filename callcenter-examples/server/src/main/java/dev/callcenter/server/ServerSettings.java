@@ -2,6 +2,7 @@ package dev.callcenter.server;
 
 import dev.callcenter.core.InvalidInputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * --rate-limit-per-second CALLCENTER_RATE_LIMIT_PER_SECOND 20
  * --region           CALLCENTER_DEFAULT_REGION            none (phone numbers need a country code)
  * --sample-data      CALLCENTER_SAMPLE_DATA               true (loads sample agents on the first start)
+ * --wrap-up-seconds  CALLCENTER_WRAP_UP_SECONDS           0 (after-call work before the ACD offers the agent a call)
  * </pre>
  */
 public record ServerSettings(
@@ -34,7 +36,8 @@ public record ServerSettings(
     int rateLimit,
     double rateLimitPerSecond,
     @Nullable String defaultRegion,
-    boolean sampleData) {
+    boolean sampleData,
+    Duration wrapUp) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -63,6 +66,9 @@ public record ServerSettings(
     if (rateLimit < 1) {
       throw InvalidInputException.of("rateLimit", "must be at least 1, was %d", rateLimit);
     }
+    if (wrapUp == null || wrapUp.isNegative() || wrapUp.compareTo(Duration.ofHours(1)) > 0) {
+      throw InvalidInputException.of("wrapUp", "must be 0 to 3600 seconds, was %s", wrapUp);
+    }
     if (!(rateLimitPerSecond > 0)) {
       throw InvalidInputException.of("rateLimitPerSecond", "must be positive, was %s", rateLimitPerSecond);
     }
@@ -88,7 +94,9 @@ public record ServerSettings(
         decimal(pick(flags, env, "rate-limit-per-second", "CALLCENTER_RATE_LIMIT_PER_SECOND",
             Double.toString(DEFAULT_RATE_LIMIT_PER_SECOND)), "rateLimitPerSecond"),
         blankToNull(pick(flags, env, "region", "CALLCENTER_DEFAULT_REGION", "")),
-        Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")));
+        Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")),
+        Duration.ofSeconds(integer(pick(flags, env, "wrap-up-seconds", "CALLCENTER_WRAP_UP_SECONDS", "0"),
+            "wrapUp")));
   }
 
   /** Defaults for a server in {@code dataDir}: port 8080, H2 in the data directory. */
@@ -98,32 +106,37 @@ public record ServerSettings(
 
   public ServerSettings withPort(int value) {
     return new ServerSettings(value, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
   }
 
   public ServerSettings withDbUrl(String value) {
     return new ServerSettings(port, value, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
   }
 
   public ServerSettings withAdminToken(@Nullable String value) {
     return new ServerSettings(port, dbUrl, dataDir, value, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
   }
 
   public ServerSettings withCorsOrigins(List<String> value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, value, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, value, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
+  }
+
+  public ServerSettings withWrapUp(Duration value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData, value);
   }
 
   public ServerSettings withRateLimit(int burst, double perSecond) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, burst, perSecond,
-        defaultRegion, sampleData);
+        defaultRegion, sampleData, wrapUp);
   }
 
   /** The settings with the admin token and any password in the database URL masked. */
@@ -132,7 +145,7 @@ public record ServerSettings(
     return "ServerSettings[port=" + port + ", dbUrl=" + Storage.redact(dbUrl) + ", dataDir=" + dataDir
         + ", adminToken=" + (adminToken == null ? "(generated)" : "(set)") + ", corsOrigins=" + corsOrigins
         + ", maxBodyBytes=" + maxBodyBytes + ", rateLimit=" + rateLimit + "/" + rateLimitPerSecond + "s"
-        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + "]";
+        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp + "]";
   }
 
   private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String variable,
