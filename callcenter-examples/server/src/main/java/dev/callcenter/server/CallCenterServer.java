@@ -22,6 +22,7 @@ import dev.callcenter.ivr.IntentClassifier;
 import dev.callcenter.ivr.IvrFlow;
 import dev.callcenter.ivr.PinVerifier;
 import dev.callcenter.ivr.QueueOutlook;
+import dev.callcenter.nats.NatsEventPublisher;
 import dev.callcenter.rules.KeywordRouter;
 import dev.callcenter.rules.RuleEngine;
 import dev.callcenter.sip.extension.Extensions;
@@ -74,6 +75,7 @@ public final class CallCenterServer implements AutoCloseable {
   private final ServerSettings settings;
   private final Storage storage;
   private final ExecutorService executor;
+  private final @Nullable NatsEventPublisher bus;
   private final CallCenter center;
   private final ScheduledExecutorService timers;
   private final Acd acd;
@@ -96,6 +98,11 @@ public final class CallCenterServer implements AutoCloseable {
         .eventLog(storage.eventLog())
         .executor(executor)
         .callFlow(flow);
+    this.bus = settings.natsUrl() == null ? null
+        : NatsEventPublisher.builder().url(settings.natsUrl()).eventLog(storage.eventLog()).build();
+    if (bus != null) { // every server on the same database sees every server's events, in log order
+      builder.events(bus);
+    }
     if (settings.defaultRegion() != null) {
       builder.defaultRegion(settings.defaultRegion());
     }
@@ -277,6 +284,9 @@ public final class CallCenterServer implements AutoCloseable {
     timers.shutdownNow();
     streams.forEach(EventStream::close);
     crm.close();
+    if (bus != null) {
+      bus.close();
+    }
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * --region           CALLCENTER_DEFAULT_REGION            none (phone numbers need a country code)
  * --sample-data      CALLCENTER_SAMPLE_DATA               true (loads sample agents on the first start)
  * --wrap-up-seconds  CALLCENTER_WRAP_UP_SECONDS           0 (after-call work before the ACD offers the agent a call)
+ * --nats-url         CALLCENTER_NATS_URL                  none: events in process; nats://host:4222 shares them
+ *                                                         with every server on the same database
  * </pre>
  */
 public record ServerSettings(
@@ -37,7 +39,8 @@ public record ServerSettings(
     double rateLimitPerSecond,
     @Nullable String defaultRegion,
     boolean sampleData,
-    Duration wrapUp) {
+    Duration wrapUp,
+    @Nullable String natsUrl) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -69,6 +72,12 @@ public record ServerSettings(
     if (wrapUp == null || wrapUp.isNegative() || wrapUp.compareTo(Duration.ofHours(1)) > 0) {
       throw InvalidInputException.of("wrapUp", "must be 0 to 3600 seconds, was %s", wrapUp);
     }
+    if (natsUrl != null && !natsUrl.matches("(?i)(nats|tls|ws|wss)://\\S+")) {
+      throw InvalidInputException.of("natsUrl", "must be a NATS URL such as nats://127.0.0.1:4222");
+    }
+    if (natsUrl != null && dbUrl.equals(IN_MEMORY)) {
+      throw InvalidInputException.of("natsUrl", "needs a database the servers share (dbUrl), not %s", IN_MEMORY);
+    }
     if (!(rateLimitPerSecond > 0)) {
       throw InvalidInputException.of("rateLimitPerSecond", "must be positive, was %s", rateLimitPerSecond);
     }
@@ -96,7 +105,8 @@ public record ServerSettings(
         blankToNull(pick(flags, env, "region", "CALLCENTER_DEFAULT_REGION", "")),
         Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")),
         Duration.ofSeconds(integer(pick(flags, env, "wrap-up-seconds", "CALLCENTER_WRAP_UP_SECONDS", "0"),
-            "wrapUp")));
+            "wrapUp")),
+        blankToNull(pick(flags, env, "nats-url", "CALLCENTER_NATS_URL", "")));
   }
 
   /** Defaults for a server in {@code dataDir}: port 8080, H2 in the data directory. */
@@ -106,37 +116,42 @@ public record ServerSettings(
 
   public ServerSettings withPort(int value) {
     return new ServerSettings(value, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
   }
 
   public ServerSettings withDbUrl(String value) {
     return new ServerSettings(port, value, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
   }
 
   public ServerSettings withAdminToken(@Nullable String value) {
     return new ServerSettings(port, dbUrl, dataDir, value, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
   }
 
   public ServerSettings withCorsOrigins(List<String> value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, value, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, value, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
   }
 
   public ServerSettings withWrapUp(Duration value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, value);
+        rateLimitPerSecond, defaultRegion, sampleData, value, natsUrl);
+  }
+
+  public ServerSettings withNatsUrl(@Nullable String value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, value);
   }
 
   public ServerSettings withRateLimit(int burst, double perSecond) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, burst, perSecond,
-        defaultRegion, sampleData, wrapUp);
+        defaultRegion, sampleData, wrapUp, natsUrl);
   }
 
   /** The settings with the admin token and any password in the database URL masked. */
@@ -145,7 +160,7 @@ public record ServerSettings(
     return "ServerSettings[port=" + port + ", dbUrl=" + Storage.redact(dbUrl) + ", dataDir=" + dataDir
         + ", adminToken=" + (adminToken == null ? "(generated)" : "(set)") + ", corsOrigins=" + corsOrigins
         + ", maxBodyBytes=" + maxBodyBytes + ", rateLimit=" + rateLimit + "/" + rateLimitPerSecond + "s"
-        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp + "]";
+        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp + ", natsUrl=" + (natsUrl == null ? "(in process)" : Storage.redact(natsUrl)) + "]";
   }
 
   private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String variable,
