@@ -23,6 +23,9 @@ import dev.callcenter.ivr.IvrFlow;
 import dev.callcenter.ivr.PinVerifier;
 import dev.callcenter.ivr.QueueOutlook;
 import dev.callcenter.nats.NatsEventPublisher;
+import dev.callcenter.sip.DigestCredentialSource;
+import dev.callcenter.sip.TelephonyBridge;
+import dev.callcenter.sipjain.JainSipTelephony;
 import dev.callcenter.rules.KeywordRouter;
 import dev.callcenter.rules.RuleEngine;
 import dev.callcenter.sip.extension.Extensions;
@@ -82,6 +85,8 @@ public final class CallCenterServer implements AutoCloseable {
   private final CrmService crm;
   private final TokenStore tokens;
   private final List<Route> routes;
+  private final @Nullable JainSipTelephony sip;
+  private final @Nullable TelephonyBridge bridge;
   private final Javalin app;
   private final List<EventStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -137,6 +142,16 @@ public final class CallCenterServer implements AutoCloseable {
     setUpAdminToken(console);
     if (settings.sampleData()) {
       SampleData.loadIfEmpty(center, crm, extensions);
+    }
+    ServerSettings.Sip sipSettings = settings.sip();
+    if (sipSettings == null) {
+      this.sip = null;
+      this.bridge = null;
+    } else { // SIP callers walk the same IVR; the registrar knows the extensions by their HA1 values only
+      this.sip = JainSipTelephony.builder().host(sipSettings.host()).port(sipSettings.port())
+          .realm(ServerSettings.SIP_REALM).credentials(DigestCredentialSource.of(storage.extensions()))
+          .digestAlgorithms(sipSettings.digestAlgorithms().toArray(String[]::new)).build();
+      this.bridge = TelephonyBridge.builder().callCenter(center).telephony(sip).executor(executor).build().start();
     }
     ObjectMapper mapper = ServerJson.mapper();
     Api api = new Api(center, acd, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
@@ -256,6 +271,11 @@ public final class CallCenterServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The SIP port, when SIP is on. */
+  public Optional<Integer> sipPort() {
+    return sip == null ? Optional.empty() : Optional.of(sip.port());
+  }
+
   public CallCenter callCenter() {
     return center;
   }
@@ -280,6 +300,12 @@ public final class CallCenterServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (bridge != null) {
+      bridge.close();
+    }
+    if (sip != null) {
+      sip.close();
+    }
     acd.close();
     timers.shutdownNow();
     streams.forEach(EventStream::close);

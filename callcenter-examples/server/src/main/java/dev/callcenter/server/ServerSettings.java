@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * --wrap-up-seconds  CALLCENTER_WRAP_UP_SECONDS           0 (after-call work before the ACD offers the agent a call)
  * --nats-url         CALLCENTER_NATS_URL                  none: events in process; nats://host:4222 shares them
  *                                                         with every server on the same database
+ * --sip-port         CALLCENTER_SIP_PORT                  5060 (UDP and TCP); off: no SIP
+ * --sip-host         CALLCENTER_SIP_HOST                  127.0.0.1 (the address SIP listens on and announces)
+ * --sip-digest-algorithms CALLCENTER_SIP_DIGEST_ALGORITHMS SHA-256,MD5 (MD5 first for phones that answer only it)
  * </pre>
  */
 public record ServerSettings(
@@ -40,7 +43,28 @@ public record ServerSettings(
     @Nullable String defaultRegion,
     boolean sampleData,
     Duration wrapUp,
-    @Nullable String natsUrl) {
+    @Nullable String natsUrl,
+    @Nullable Sip sip) {
+
+  /**
+   * Where the server listens for SIP (UDP and TCP), and the digest algorithms its registrar offers, in order.
+   * Extensions authenticate with the HA1 values kept for the realm {@value #SIP_REALM}.
+   */
+  public record Sip(String host, int port, List<String> digestAlgorithms) {
+    public Sip {
+      if (host == null || host.isBlank()) {
+        throw InvalidInputException.of("sipHost", "must not be blank");
+      }
+      if (port < 1 || port > 65535) {
+        throw InvalidInputException.of("sipPort", "must be 1-65535 or off, was %d", port);
+      }
+      digestAlgorithms = List.copyOf(digestAlgorithms);
+      if (digestAlgorithms.isEmpty()
+          || !digestAlgorithms.stream().allMatch(a -> a.equals("MD5") || a.equals("SHA-256"))) {
+        throw InvalidInputException.of("sipDigestAlgorithms", "must be MD5 and/or SHA-256, was %s", digestAlgorithms);
+      }
+    }
+  }
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -48,6 +72,9 @@ public record ServerSettings(
   public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 20;
   /** The database URL that keeps everything in memory (nothing survives a restart). */
   public static final String IN_MEMORY = "memory";
+  public static final int DEFAULT_SIP_PORT = 5060;
+  /** The digest realm of the SIP registrar; the extensions' credentials are computed for it. */
+  public static final String SIP_REALM = dev.callcenter.sip.extension.Extensions.Builder.DEFAULT_REALM;
 
   public ServerSettings {
     if (port < 0 || port > 65535) {
@@ -106,7 +133,10 @@ public record ServerSettings(
         Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")),
         Duration.ofSeconds(integer(pick(flags, env, "wrap-up-seconds", "CALLCENTER_WRAP_UP_SECONDS", "0"),
             "wrapUp")),
-        blankToNull(pick(flags, env, "nats-url", "CALLCENTER_NATS_URL", "")));
+        blankToNull(pick(flags, env, "nats-url", "CALLCENTER_NATS_URL", "")),
+        sip(pick(flags, env, "sip-port", "CALLCENTER_SIP_PORT", Integer.toString(DEFAULT_SIP_PORT)),
+            pick(flags, env, "sip-host", "CALLCENTER_SIP_HOST", "127.0.0.1"),
+            pick(flags, env, "sip-digest-algorithms", "CALLCENTER_SIP_DIGEST_ALGORITHMS", "SHA-256,MD5")));
   }
 
   /** Defaults for a server in {@code dataDir}: port 8080, H2 in the data directory. */
@@ -116,42 +146,48 @@ public record ServerSettings(
 
   public ServerSettings withPort(int value) {
     return new ServerSettings(value, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withDbUrl(String value) {
     return new ServerSettings(port, value, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withAdminToken(@Nullable String value) {
     return new ServerSettings(port, dbUrl, dataDir, value, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withCorsOrigins(List<String> value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, value, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, value, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withWrapUp(Duration value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, value, natsUrl);
+        rateLimitPerSecond, defaultRegion, sampleData, value, natsUrl, sip);
   }
 
   public ServerSettings withNatsUrl(@Nullable String value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, value);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, value, sip);
+  }
+
+  /** SIP on {@code value}, or none. */
+  public ServerSettings withSip(@Nullable Sip value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, value);
   }
 
   public ServerSettings withRateLimit(int burst, double perSecond) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, burst, perSecond,
-        defaultRegion, sampleData, wrapUp, natsUrl);
+        defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   /** The settings with the admin token and any password in the database URL masked. */
@@ -160,7 +196,8 @@ public record ServerSettings(
     return "ServerSettings[port=" + port + ", dbUrl=" + Storage.redact(dbUrl) + ", dataDir=" + dataDir
         + ", adminToken=" + (adminToken == null ? "(generated)" : "(set)") + ", corsOrigins=" + corsOrigins
         + ", maxBodyBytes=" + maxBodyBytes + ", rateLimit=" + rateLimit + "/" + rateLimitPerSecond + "s"
-        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp + ", natsUrl=" + (natsUrl == null ? "(in process)" : Storage.redact(natsUrl)) + "]";
+        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp + ", natsUrl=" + (natsUrl == null ? "(in process)" : Storage.redact(natsUrl))
+        + ", sip=" + (sip == null ? "off" : sip.host() + ":" + sip.port() + " " + sip.digestAlgorithms()) + "]";
   }
 
   private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String variable,
@@ -170,6 +207,15 @@ public record ServerSettings(
       value = env.get(variable);
     }
     return value == null ? fallback : value;
+  }
+
+  private static @Nullable Sip sip(String port, String host, String algorithms) {
+    if (port.strip().equalsIgnoreCase("off")) {
+      return null;
+    }
+    List<String> list = Arrays.stream(algorithms.split(",")).map(a -> a.strip().toUpperCase(java.util.Locale.ROOT))
+        .filter(a -> !a.isEmpty()).toList();
+    return new Sip(host.strip(), integer(port, "sipPort"), list);
   }
 
   private static int integer(String value, String field) {

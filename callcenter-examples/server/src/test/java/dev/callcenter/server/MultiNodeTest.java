@@ -60,8 +60,8 @@ class MultiNodeTest {
   }
 
   private static CallCenterServer start(Path dir, String db, String nats) {
-    return CallCenterServer.start(ServerSettings.defaults(dir).withPort(0).withDbUrl(db).withAdminToken(ADMIN)
-        .withNatsUrl(nats));
+    return CallCenterServer.start(ServerSettings.defaults(dir).withPort(0).withSip(null).withDbUrl(db)
+        .withAdminToken(ADMIN).withNatsUrl(nats));
   }
 
   /** The NATS server; a test without one is skipped, except under CI=true where it fails. */

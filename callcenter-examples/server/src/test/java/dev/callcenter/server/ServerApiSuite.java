@@ -39,7 +39,8 @@ abstract class ServerApiSuite {
 
   @BeforeAll
   void start() {
-    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withDbUrl(dbUrl(dataDir))
+    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withSip(null)
+        .withDbUrl(dbUrl(dataDir))
         .withAdminToken(ADMIN).withMaxBodyBytes(MAX_BODY));
     client = new HttpTestClient(server.port());
     supervisor = server.tokens().issue(Role.SUPERVISOR, "sup-1");
