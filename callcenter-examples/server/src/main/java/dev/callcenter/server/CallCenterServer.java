@@ -262,9 +262,16 @@ public final class CallCenterServer implements AutoCloseable {
         new RulesApi(api));
   }
 
-  /** The SDK modules this server exposes. */
-  private static List<String> modules() {
-    return List.of("core", "ivr", "acd", "crm", "sip-extensions", "rules", "jdbc");
+  /** The SDK modules this server exposes (SIP and the NATS event bus when they are on). */
+  private List<String> modules() {
+    List<String> modules = new ArrayList<>(List.of("core", "ivr", "acd", "crm", "sip-extensions", "rules", "jdbc"));
+    if (sip != null) {
+      modules.add("sip-jain");
+    }
+    if (bus != null) {
+      modules.add("event-bus-nats");
+    }
+    return List.copyOf(modules);
   }
 
   public int port() {

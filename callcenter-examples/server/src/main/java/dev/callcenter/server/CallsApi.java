@@ -77,13 +77,14 @@ final class CallsApi implements Api.Endpoints {
         + "answers the prompts that follow, the stage and the status").body(IvrBody.class)
         .answers(200, Views.IvrView.class).handle(this::ivr);
     t.post("/api/calls/{id}/status").role(Role.AGENT).doc("calls", "Change the status (IN_PROGRESS with agentId: "
-        + "the agent accepts the call the ACD offered it)").body(StatusBody.class).answers(200, Views.CallView.class).handle(this::status);
+        + "the agent accepts the call the ACD offered it)").body(StatusBody.class).answers(200, Views.CallView.class)
+        .handle(this::status);
     t.post("/api/calls/{id}/route").role(Role.AGENT).doc("calls", "Route to a department (queues the call when it "
         + "is not queued or answered yet)").body(RouteBody.class).answers(200, Views.CallView.class)
         .handle(this::route);
     t.post("/api/calls/{id}/transfer").role(Role.AGENT).doc("calls", "Transfer an answered call through the ACD to "
-        + "an idle agent (who is offered it) or a department's queue, or to a telephony target").body(TransferBody.class).answers(200, Views.CallView.class)
-        .handle(this::transfer);
+        + "an idle agent (who is offered it) or a department's queue, or to a telephony target")
+        .body(TransferBody.class).answers(200, Views.CallView.class).handle(this::transfer);
     t.post("/api/calls/{id}/end").role(Role.AGENT).doc("calls", "End the call (COMPLETED); its agent becomes "
         + "available (or wraps up)").answers(200, Views.CallView.class).handle(this::end);
   }

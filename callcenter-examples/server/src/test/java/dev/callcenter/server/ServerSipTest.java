@@ -53,6 +53,7 @@ class ServerSipTest {
         .withSip(new ServerSettings.Sip("127.0.0.1", sipPort, List.of("MD5", "SHA-256"))))) {
       assertThat(server.sipPort()).contains(sipPort);
       String base = "http://127.0.0.1:" + server.port();
+      assertThat(send("GET", base + "/health", null).get("modules").toString()).contains("sip-jain");
       // the sample extension 1001 (agent-reception) gets a password; the registrar sees only its digests
       JsonNode extensions = send("GET", base + "/api/callcenter/extensions?q=1001", null);
       String extensionId = extensions.at("/items/0/id").asText();
