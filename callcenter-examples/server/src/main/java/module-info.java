@@ -9,6 +9,8 @@ module dev.callcenter.server {
   requires dev.callcenter.sip;
   requires dev.callcenter.jdbc;
   requires dev.callcenter.ivr;
+  requires dev.callcenter.nats;
+  requires dev.callcenter.sipjain;
   requires io.javalin;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;

@@ -64,6 +64,7 @@ public final class CallCenter {
   private final int maxRetries;
   /** Appending to the log and publishing happen under one lock, so listeners see sequence order. */
   private final Object emitLock = new Object();
+  private final AtomicReference<@Nullable CallDistributor> distributor = new AtomicReference<>();
 
   private CallCenter(Builder b) {
     this.calls = b.calls != null ? b.calls : CallStore.inMemory();
@@ -291,9 +292,33 @@ public final class CallCenter {
     }
   }
 
+  /**
+   * Sends the calls the call flow queues to {@code value} (the ACD does this when it is built) instead of
+   * {@link #enqueue}. One distributor at a time.
+   *
+   * @throws CallCenterException when another distributor is attached; the attached one stays
+   */
+  public void distributeWith(CallDistributor value) {
+    Checks.notNull(value, "distributor");
+    if (!distributor.compareAndSet(null, value)) {
+      throw new CallCenterException("a call distributor (an ACD) is already attached to this call center: build "
+          + "one ACD per call center, or close the other one first");
+    }
+  }
+
+  /** Detaches {@code value} if it is the attached distributor; queued calls are then routed and queued here. */
+  public void stopDistributingWith(CallDistributor value) {
+    distributor.compareAndSet(Checks.notNull(value, "distributor"), null);
+  }
+
   private void carryOut(CallId id, FlowAction action) {
     if (action instanceof FlowAction.Enqueue enqueue) {
-      enqueue(id, enqueue.department(), enqueue.priority());
+      CallDistributor d = distributor.get();
+      if (d != null) {
+        d.distribute(id, enqueue.department(), enqueue.priority());
+      } else {
+        enqueue(id, enqueue.department(), enqueue.priority());
+      }
     } else if (action instanceof FlowAction.Transfer) {
       changeStatus(id, CallStatus.TRANSFERRED);
     } else if (action instanceof FlowAction.Complete) {

@@ -6,6 +6,7 @@ import dev.callcenter.core.AgentStatus;
 import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.Call;
 import dev.callcenter.core.CallCenter;
+import dev.callcenter.core.CallDistributor;
 import dev.callcenter.core.CallId;
 import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.Department;
@@ -65,6 +66,9 @@ import org.slf4j.LoggerFactory;
  * acd.complete(callId);                                    // the call ends; the agent wraps up
  * }</pre>
  *
+ * <p>Building the ACD attaches it to the call center as its {@link CallDistributor}: the calls the call flow
+ * queues are enqueued here and offered to agents; {@link #close()} detaches it. One ACD per call center.
+ *
  * <p>Drive agents and queued calls through the ACD (not {@link CallCenter#setAgentStatus} or
  * {@link CallCenter#connect}); changes made on the call center directly are picked up at the next operation.
  * Every routing-state change of an agent is stored (as its public {@link AgentStatus}) and emitted as
@@ -110,6 +114,7 @@ public final class Acd implements AutoCloseable {
   private boolean draining;
 
   private final Subscription subscription;
+  private final CallDistributor distributor = (callId, department, priority) -> enqueue(callId, department, priority);
   private final @Nullable ScheduledFuture<?> ticking;
 
   private Acd(Builder b) {
@@ -127,6 +132,12 @@ public final class Acd implements AutoCloseable {
       lock.unlock();
     }
     this.subscription = center.subscribe(this::noticeOutside);
+    try {
+      center.distributeWith(distributor); // the call flow's queued calls come here
+    } catch (RuntimeException e) {
+      subscription.close();
+      throw e;
+    }
     this.ticking = b.scheduler == null || b.tickPeriod == null ? null
         : b.scheduler.scheduleWithFixedDelay(this::tickFenced, b.tickPeriod.toNanos(), b.tickPeriod.toNanos(),
             TimeUnit.NANOSECONDS);
@@ -511,6 +522,7 @@ public final class Acd implements AutoCloseable {
     if (ticking != null) {
       ticking.cancel(false);
     }
+    center.stopDistributingWith(distributor);
     subscription.close();
   }
 

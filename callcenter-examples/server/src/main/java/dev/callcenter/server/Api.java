@@ -2,6 +2,11 @@ package dev.callcenter.server;
 
 import dev.callcenter.core.CallCenter;
 import dev.callcenter.core.InvalidInputException;
+import dev.callcenter.core.NotFoundException;
+import dev.callcenter.core.CallId;
+import dev.callcenter.core.acd.Acd;
+import dev.callcenter.core.acd.Placement;
+import java.util.Optional;
 import dev.callcenter.core.store.PageRequest;
 import dev.callcenter.crm.CrmService;
 import dev.callcenter.rules.KeywordRouter;
@@ -15,13 +20,23 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** What every group of endpoints works with, and the small request helpers they share. */
-record Api(CallCenter center, CrmService crm, Extensions extensions, RuleEngine rules, KeywordRouter router,
+record Api(CallCenter center, Acd acd, CrmService crm, Extensions extensions, RuleEngine rules, KeywordRouter router,
     TokenStore tokens, Bodies bodies, Storage storage, ServerSettings settings) {
   static final String PRINCIPAL = "callcenter.principal";
 
   /** A group of endpoints (one per module of the SDK); adds its routes to the table. */
   interface Endpoints {
     void addTo(Route.Table table);
+  }
+
+  /** Where the call stands in the ACD; empty when the ACD does not hold it (never queued, or left). */
+  Optional<Placement> placement(CallId callId) {
+    try {
+      Placement p = acd.placement(callId);
+      return p.state() == Placement.State.LEFT ? Optional.empty() : Optional.of(p);
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
   }
 
   static Principal principal(Context ctx) {

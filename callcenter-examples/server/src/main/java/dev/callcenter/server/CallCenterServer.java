@@ -5,6 +5,10 @@ import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.CallCenter;
 import dev.callcenter.core.CallCenterException;
 import dev.callcenter.core.CallId;
+import dev.callcenter.core.Department;
+import dev.callcenter.core.acd.Acd;
+import dev.callcenter.core.acd.QueueConfig;
+import dev.callcenter.core.acd.WaitEstimator;
 import dev.callcenter.core.IllegalTransitionException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.NotFoundException;
@@ -18,6 +22,10 @@ import dev.callcenter.ivr.IntentClassifier;
 import dev.callcenter.ivr.IvrFlow;
 import dev.callcenter.ivr.PinVerifier;
 import dev.callcenter.ivr.QueueOutlook;
+import dev.callcenter.nats.NatsEventPublisher;
+import dev.callcenter.sip.DigestCredentialSource;
+import dev.callcenter.sip.TelephonyBridge;
+import dev.callcenter.sipjain.JainSipTelephony;
 import dev.callcenter.rules.KeywordRouter;
 import dev.callcenter.rules.RuleEngine;
 import dev.callcenter.sip.extension.Extensions;
@@ -37,9 +45,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -62,16 +72,21 @@ public final class CallCenterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallCenterServer.class);
   static final String TOKEN_FILE = "tokens";
   private static final String PROBLEM_WRITTEN = "callcenter.problem";
-  /** What the IVR assumes an agent takes per call when it announces the wait. */
-  static final java.time.Duration AVERAGE_HANDLE = java.time.Duration.ofMinutes(4);
+  /** How often the ACD's timers (offer timeouts, wrap-up, routing steps) are looked at. */
+  static final java.time.Duration ACD_TICK = java.time.Duration.ofMillis(250);
 
   private final ServerSettings settings;
   private final Storage storage;
   private final ExecutorService executor;
+  private final @Nullable NatsEventPublisher bus;
   private final CallCenter center;
+  private final ScheduledExecutorService timers;
+  private final Acd acd;
   private final CrmService crm;
   private final TokenStore tokens;
   private final List<Route> routes;
+  private final @Nullable JainSipTelephony sip;
+  private final @Nullable TelephonyBridge bridge;
   private final Javalin app;
   private final List<EventStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -79,7 +94,7 @@ public final class CallCenterServer implements AutoCloseable {
     this.settings = settings;
     createDirectories(settings.dataDir());
     this.storage = Storage.open(settings.dbUrl());
-    this.executor = Executors.newCachedThreadPool(daemonThreads());
+    this.executor = Executors.newCachedThreadPool(daemonThreads("callcenter-server-"));
     LateCallFlow flow = new LateCallFlow();
     CallCenter.Builder builder = CallCenter.builder()
         .callStore(storage.calls())
@@ -88,6 +103,11 @@ public final class CallCenterServer implements AutoCloseable {
         .eventLog(storage.eventLog())
         .executor(executor)
         .callFlow(flow);
+    this.bus = settings.natsUrl() == null ? null
+        : NatsEventPublisher.builder().url(settings.natsUrl()).eventLog(storage.eventLog()).build();
+    if (bus != null) { // every server on the same database sees every server's events, in log order
+      builder.events(bus);
+    }
     if (settings.defaultRegion() != null) {
       builder.defaultRegion(settings.defaultRegion());
     }
@@ -103,21 +123,38 @@ public final class CallCenterServer implements AutoCloseable {
         .clock(center.clock()).build();
     RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
     KeywordRouter router = KeywordRouter.defaults();
+    this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("callcenter-acd-timers-"));
+    WaitEstimator estimator = WaitEstimator.movingAverage();
+    Acd.Builder acdBuilder = Acd.builder(center).waitEstimator(estimator).scheduler(timers, ACD_TICK);
+    for (Department department : List.of(Department.RECEPTION, Department.SALES, Department.COMPLAINTS)) {
+      acdBuilder.queue(QueueConfig.builder(department).wrapUp(settings.wrapUp()).build());
+    }
+    this.acd = acdBuilder.build(); // the IVR's queued calls go to the ACD from now on
     flow.set(IvrFlow.builder()
         .clock(center.clock())
         .customers(CustomerLookup.fromCrm(crm))
         .pins(PinVerifier.fromCrm(crm))
         .classifier(IntentClassifier.fromRouter(router))
         .policy(CallPolicy.from(FlowDefinition.defaults()).and(CallPolicy.fromRules(rules)))
-        .queueOutlook(QueueOutlook.counting(center, AVERAGE_HANDLE))
+        .queueOutlook(outlook(acd, estimator))
         .build());
     this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
     setUpAdminToken(console);
     if (settings.sampleData()) {
       SampleData.loadIfEmpty(center, crm, extensions);
     }
+    ServerSettings.Sip sipSettings = settings.sip();
+    if (sipSettings == null) {
+      this.sip = null;
+      this.bridge = null;
+    } else { // SIP callers walk the same IVR; the registrar knows the extensions by their HA1 values only
+      this.sip = JainSipTelephony.builder().host(sipSettings.host()).port(sipSettings.port())
+          .realm(ServerSettings.SIP_REALM).credentials(DigestCredentialSource.of(storage.extensions()))
+          .digestAlgorithms(sipSettings.digestAlgorithms().toArray(String[]::new)).build();
+      this.bridge = TelephonyBridge.builder().callCenter(center).telephony(sip).executor(executor).build().start();
+    }
     ObjectMapper mapper = ServerJson.mapper();
-    Api api = new Api(center, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
+    Api api = new Api(center, acd, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
         storage, settings);
     List<Route> table = new ArrayList<>();
     this.routes = table;
@@ -192,6 +229,14 @@ public final class CallCenterServer implements AutoCloseable {
     LOG.info("call-center server listening on port {} ({})", app.port(), settings);
   }
 
+  /** The IVR announces the place a call will take in the ACD's queue and the wait the ACD estimates for it. */
+  private static QueueOutlook outlook(Acd acd, WaitEstimator estimator) {
+    return (department, priority) -> {
+      int position = acd.waiting(department).size() + 1;
+      return Optional.of(new QueueOutlook.Estimate(position, estimator.estimate(acd.snapshot(department), position)));
+    };
+  }
+
   /** Starts a server; it runs until {@link #close()}. */
   public static CallCenterServer start(ServerSettings settings) {
     return new CallCenterServer(settings, System.out);
@@ -217,17 +262,34 @@ public final class CallCenterServer implements AutoCloseable {
         new RulesApi(api));
   }
 
-  /** The SDK modules this server exposes. */
-  private static List<String> modules() {
-    return List.of("core", "ivr", "acd", "crm", "sip-extensions", "rules", "jdbc");
+  /** The SDK modules this server exposes (SIP and the NATS event bus when they are on). */
+  private List<String> modules() {
+    List<String> modules = new ArrayList<>(List.of("core", "ivr", "acd", "crm", "sip-extensions", "rules", "jdbc"));
+    if (sip != null) {
+      modules.add("sip-jain");
+    }
+    if (bus != null) {
+      modules.add("event-bus-nats");
+    }
+    return List.copyOf(modules);
   }
 
   public int port() {
     return app.port();
   }
 
+  /** The SIP port, when SIP is on. */
+  public Optional<Integer> sipPort() {
+    return sip == null ? Optional.empty() : Optional.of(sip.port());
+  }
+
   public CallCenter callCenter() {
     return center;
+  }
+
+  /** The automatic call distributor that offers queued calls to the agents. */
+  public Acd acd() {
+    return acd;
   }
 
   public ServerSettings settings() {
@@ -245,8 +307,19 @@ public final class CallCenterServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (bridge != null) {
+      bridge.close();
+    }
+    if (sip != null) {
+      sip.close();
+    }
+    acd.close();
+    timers.shutdownNow();
     streams.forEach(EventStream::close);
     crm.close();
+    if (bus != null) {
+      bus.close();
+    }
     executor.shutdown();
     try {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -383,10 +456,10 @@ public final class CallCenterServer implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "callcenter-server-" + n.incrementAndGet());
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -10,6 +10,8 @@ import dev.callcenter.core.CallRecordId;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.store.CallRecordQuery;
 import dev.callcenter.core.store.CallRecordStore;
+import dev.callcenter.sip.history.CallHistory;
+import dev.callcenter.sip.history.CsvOptions;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,11 +42,13 @@ final class CallHistoryApi implements Api.Endpoints {
 
   private final Api api;
   private final CallRecordStore records;
+  private final CallHistory history;
   private final ObjectMapper mapper;
 
   CallHistoryApi(Api api, ObjectMapper mapper) {
     this.api = api;
     this.records = api.center().callRecords();
+    this.history = CallHistory.of(records);
     this.mapper = mapper;
   }
 
@@ -66,8 +70,9 @@ final class CallHistoryApi implements Api.Endpoints {
     t.put("/api/callcenter/calls/{id}").role(Role.SUPERVISOR).doc("call history", "Replace a call-history entry "
         + "(If-Match: the version read, optional)").body(CallRecordBody.class)
         .answers(200, Views.CallRecordView.class).handle(this::replace);
-    t.get("/api/callcenter/export").role(Role.SUPERVISOR).doc("call history", "Export the call history as CSV or "
-        + "JSON, streamed").query("format", "string", "csv (default) or json")
+    t.get("/api/callcenter/export").role(Role.SUPERVISOR).doc("call history", "Export the call history, streamed: "
+        + "CSV for spreadsheets (columns of CallHistory.CSV_COLUMNS, UTF-8 with byte order mark, formulas defused) "
+        + "or JSON (the fields of the call-history API)").query("format", "string", "csv (default) or json")
         .query("startDate", "string", "from (date or instant)").query("endDate", "string", "to (date, inclusive)")
         .query("extensions", "string", "comma-separated extensions").answersDownload().handle(this::export);
   }
@@ -161,20 +166,7 @@ final class CallHistoryApi implements Api.Endpoints {
     OutputStream out = ctx.outputStream();
     if (format.equals("csv")) {
       ctx.contentType("text/csv; charset=utf-8");
-      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-      w.write("id,startedAt,direction,number,extensionId,userId,status,ringDuration,duration\r\n");
-      records.forEach(query, r -> {
-        try {
-          w.write(String.join(",", csv(r.id().value()), csv(r.startedAt().toString()),
-              csv(lower(r.direction())), csv(r.remoteNumber()), csv(r.extension()), csv(r.userId()),
-              csv(lower(r.outcome())), Long.toString(r.ringDuration().toSeconds()),
-              Long.toString(r.talkDuration().toSeconds())));
-          w.write("\r\n");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      w.flush();
+      history.exportCsv(query, out, CsvOptions.SPREADSHEET); // byte order mark; formulas defused
     } else {
       ctx.contentType("application/json");
       JsonGenerator g = mapper.getFactory().createGenerator(out);
@@ -189,24 +181,5 @@ final class CallHistoryApi implements Api.Endpoints {
       g.writeEndArray();
       g.flush();
     }
-  }
-
-  private static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
-  }
-
-  /** One CSV cell (RFC 4180 quoting); a cell a spreadsheet would run as a formula is defused with a quote mark. */
-  static String csv(@Nullable String value) {
-    if (value == null) {
-      return "";
-    }
-    String v = value;
-    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 && !v.matches("[+-]?[0-9]+")) {
-      v = "'" + v;
-    }
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      v = "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 }

@@ -11,6 +11,8 @@ import dev.callcenter.core.IllegalTransitionException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.NewCall;
 import dev.callcenter.core.Priority;
+import dev.callcenter.core.acd.Acd;
+import dev.callcenter.core.acd.Placement;
 import dev.callcenter.core.flow.FlowInput;
 import dev.callcenter.core.flow.FlowStep;
 import dev.callcenter.core.store.CallQuery;
@@ -47,10 +49,12 @@ final class CallsApi implements Api.Endpoints {
 
   private final Api api;
   private final CallCenter center;
+  private final Acd acd;
 
   CallsApi(Api api) {
     this.api = api;
     this.center = api.center();
+    this.acd = api.acd();
   }
 
   @Override
@@ -63,7 +67,8 @@ final class CallsApi implements Api.Endpoints {
         .query("from", "string", "created at or after (date or instant)")
         .query("to", "string", "created before (date or instant)").paged()
         .answersPage(Views.CallView.class).handle(this::list);
-    t.get("/api/calls/queue").role(Role.VIEWER).doc("calls", "Calls waiting in the queues, in serving order")
+    t.get("/api/calls/queue").role(Role.VIEWER).doc("calls", "Calls waiting in the queues, in serving order, with "
+        + "their position and estimated wait")
         .query("department", "string", "only this department's queue").answersList(Views.QueuedCall.class)
         .handle(this::queue);
     t.get("/api/calls/{id}").role(Role.VIEWER).doc("calls", "One call").answers(200, Views.CallView.class)
@@ -72,15 +77,16 @@ final class CallsApi implements Api.Endpoints {
         + "answers the prompts that follow, the stage and the status").body(IvrBody.class)
         .answers(200, Views.IvrView.class).handle(this::ivr);
     t.post("/api/calls/{id}/status").role(Role.AGENT).doc("calls", "Change the status (IN_PROGRESS with agentId: "
-        + "the agent answers)").body(StatusBody.class).answers(200, Views.CallView.class).handle(this::status);
+        + "the agent accepts the call the ACD offered it)").body(StatusBody.class).answers(200, Views.CallView.class)
+        .handle(this::status);
     t.post("/api/calls/{id}/route").role(Role.AGENT).doc("calls", "Route to a department (queues the call when it "
         + "is not queued or answered yet)").body(RouteBody.class).answers(200, Views.CallView.class)
         .handle(this::route);
-    t.post("/api/calls/{id}/transfer").role(Role.AGENT).doc("calls", "Transfer to an agent, a department or a "
-        + "telephony target").body(TransferBody.class).answers(200, Views.CallView.class).handle(this::transfer);
+    t.post("/api/calls/{id}/transfer").role(Role.AGENT).doc("calls", "Transfer an answered call through the ACD to "
+        + "an idle agent (who is offered it) or a department's queue, or to a telephony target")
+        .body(TransferBody.class).answers(200, Views.CallView.class).handle(this::transfer);
     t.post("/api/calls/{id}/end").role(Role.AGENT).doc("calls", "End the call (COMPLETED); its agent becomes "
-        + "available").answers(200, Views.CallView.class)
-        .handle(ctx -> ctx.json(Views.CallView.of(center.end(callId(ctx)))));
+        + "available (or wraps up)").answers(200, Views.CallView.class).handle(this::end);
   }
 
   private void create(Context ctx) {
@@ -125,17 +131,23 @@ final class CallsApi implements Api.Endpoints {
       waiting.addAll(slice.items());
       page = page.next();
     } while (slice.hasNext() && waiting.size() < 10_000);
-    waiting.sort(Comparator.comparing((Call c) -> -c.priority().level())
-        .thenComparing(c -> c.queuedAt() == null ? c.createdAt() : c.queuedAt()).thenComparing(Call::id));
     Instant now = center.clock().instant();
     List<Views.QueuedCall> answer = new ArrayList<>();
-    java.util.Map<String, Integer> positions = new java.util.HashMap<>();
     for (Call c : waiting) {
-      String dept = c.department() == null ? "" : c.department().id();
-      int position = positions.merge(dept, 1, Integer::sum);
       Instant since = c.queuedAt() == null ? c.createdAt() : c.queuedAt();
-      answer.add(new Views.QueuedCall(position, Duration.between(since, now).toSeconds(), Views.CallView.of(c)));
+      long waited = Duration.between(since, now).toSeconds();
+      Placement p = api.placement(c.id()).orElse(null);
+      if (p == null || p.state() == Placement.State.CONNECTED) {
+        answer.add(new Views.QueuedCall(0, waited, 0, "UNTRACKED", Views.CallView.of(c))); // queued before a restart
+      } else {
+        answer.add(new Views.QueuedCall(p.position(), waited, p.estimatedWait().toSeconds(), p.state().name(),
+            Views.CallView.of(c)));
+      }
     }
+    // offered calls first (position 0), then by place; per department
+    answer.sort(Comparator.comparing((Views.QueuedCall q) -> String.valueOf(q.call().department()))
+        .thenComparing(q -> q.state().equals("UNTRACKED"))
+        .thenComparingInt(Views.QueuedCall::position).thenComparing(q -> q.call().id()));
     ctx.json(answer);
   }
 
@@ -169,19 +181,60 @@ final class CallsApi implements Api.Endpoints {
       throw InvalidInputException.of("status", "is required");
     }
     CallStatus status = CallStatus.parse(body.status());
-    Call updated;
-    if (status == CallStatus.IN_PROGRESS) {
-      if (body.agentId() == null || body.agentId().isBlank()) {
-        throw InvalidInputException.of("agentId", "is required to put a call IN_PROGRESS (the agent who answers)");
-      }
-      updated = center.connect(id, AgentId.of(body.agentId()));
-    } else {
-      if (body.agentId() != null) {
-        throw InvalidInputException.of("agentId", "is only accepted with status IN_PROGRESS");
-      }
-      updated = center.changeStatus(id, status);
+    if (status != CallStatus.IN_PROGRESS && body.agentId() != null) {
+      throw InvalidInputException.of("agentId", "is only accepted with status IN_PROGRESS");
     }
+    Call call = center.getCall(id);
+    Call updated = switch (status) {
+      case IN_PROGRESS -> {
+        if (body.agentId() == null || body.agentId().isBlank()) {
+          throw InvalidInputException.of("agentId", "is required to put a call IN_PROGRESS (the agent who answers)");
+        }
+        AgentId agentId = AgentId.of(body.agentId());
+        Principal who = Api.principal(ctx);
+        if (who.role() == Role.AGENT && !agentId.value().equals(who.subject())) {
+          throw HttpProblem.forbidden("an agent token may answer calls only for its own agent");
+        }
+        center.getAgent(agentId);
+        boolean offered = acd.reservation(agentId).map(r -> r.callId().equals(id)).orElse(false);
+        if (!offered) {
+          throw IllegalTransitionException.of("call " + id + " (not offered to agent " + agentId + "; queue it with "
+              + "POST /api/calls/" + id + "/route and accept the offer)", call.status(), CallStatus.IN_PROGRESS);
+        }
+        yield acd.accept(agentId);
+      }
+      case IN_QUEUE -> {
+        requireMove(call, CallStatus.IN_QUEUE);
+        if (call.department() == null) {
+          throw InvalidInputException.of("status", "call %s has no department yet; queue it with POST /route", id);
+        }
+        acd.enqueue(id, call.department(), call.priority());
+        yield center.getCall(id);
+      }
+      case COMPLETED -> end(id);
+      case ABANDONED -> {
+        requireMove(call, CallStatus.ABANDONED);
+        yield acd.abandon(id);
+      }
+      default -> center.changeStatus(id, status);
+    };
     ctx.json(Views.CallView.of(updated));
+  }
+
+  private void end(Context ctx) {
+    ctx.json(Views.CallView.of(end(callId(ctx))));
+  }
+
+  /** Ends the call: through the ACD when an agent took it there (the agent wraps up), else directly. */
+  private Call end(CallId id) {
+    boolean connected = api.placement(id).map(p -> p.state() == Placement.State.CONNECTED).orElse(false);
+    return connected ? acd.complete(id) : center.end(id);
+  }
+
+  private static void requireMove(Call call, CallStatus to) {
+    if (!call.status().canMoveTo(to)) {
+      throw IllegalTransitionException.of("call " + call.id(), call.status(), to);
+    }
   }
 
   private void route(Context ctx) {
@@ -194,11 +247,18 @@ final class CallsApi implements Api.Endpoints {
     Call call = center.getCall(id);
     Priority priority = body.priority() == null ? call.priority() : Priority.parse(body.priority());
     boolean queueIt = call.status() != CallStatus.IN_QUEUE && call.status() != CallStatus.IN_PROGRESS;
-    if (queueIt && !call.status().canMoveTo(CallStatus.IN_QUEUE)) {
-      throw IllegalTransitionException.of("call " + id, call.status(), CallStatus.IN_QUEUE);
+    if (queueIt) {
+      requireMove(call, CallStatus.IN_QUEUE);
+      acd.enqueue(id, department, priority); // offered at once when an agent of the department is available
+      ctx.json(Views.CallView.of(center.getCall(id)));
+      return;
     }
-    Call updated = queueIt ? center.enqueue(id, department, priority) : center.route(id, department, priority);
-    ctx.json(Views.CallView.of(updated));
+    Department current = call.department();
+    if (api.placement(id).isPresent() && !department.equals(current)) {
+      throw IllegalTransitionException.of("call " + id + " (in the ACD for " + (current == null ? "?" : current.id())
+          + "; transfer it to " + department.id() + " once answered)", call.status(), call.status());
+    }
+    ctx.json(Views.CallView.of(center.route(id, department, priority)));
   }
 
   private void transfer(Context ctx) {
@@ -213,27 +273,33 @@ final class CallsApi implements Api.Endpoints {
     if (!call.status().canMoveTo(CallStatus.TRANSFERRED)) {
       throw IllegalTransitionException.of("call " + id, call.status(), CallStatus.TRANSFERRED);
     }
-    Priority priority = body.priority() == null ? call.priority() : Priority.parse(body.priority());
     Department department = body.department() == null ? null : Department.of(body.department());
     AgentId agentId = body.agentId() == null ? null : AgentId.of(body.agentId());
-    if (agentId != null) {
-      AgentStatus status = center.getAgent(agentId).status();
-      if (status != AgentStatus.AVAILABLE) {
-        throw IllegalTransitionException.of("agent " + agentId + " (to take call " + id + ")", status,
-            AgentStatus.BUSY);
+    if (body.priority() != null) {
+      Priority.parse(body.priority()); // validated; a transferred call keeps its priority
+    }
+    boolean connected = api.placement(id).map(p -> p.state() == Placement.State.CONNECTED).orElse(false);
+    if (agentId != null || department != null) {
+      if (!connected) {
+        throw IllegalTransitionException.of("call " + id + " (only a call an agent answered through the ACD is "
+            + "transferred to an agent or queue)", call.status(), CallStatus.TRANSFERRED);
       }
+      if (agentId != null) {
+        center.getAgent(agentId);
+        acd.transferToAgent(id, agentId); // the target agent is offered the call and accepts it
+      } else {
+        acd.transferToQueue(id, department, null);
+      }
+      ctx.json(Views.CallView.of(center.getCall(id)));
+      return;
     }
-    AgentId previous = call.agentId();
-    Call updated = center.changeStatus(id, CallStatus.TRANSFERRED);
-    if (previous != null && call.status() == CallStatus.IN_PROGRESS) {
-      center.setAgentStatus(previous, AgentStatus.AVAILABLE);
+    String target = body.target().strip();
+    if (target.isEmpty() || target.length() > 256) {
+      throw InvalidInputException.of("target", "must be an extension, a number or a SIP URI of 1 to 256 characters");
     }
-    if (agentId != null) {
-      updated = center.connect(id, agentId);
-    } else if (department != null) {
-      updated = center.enqueue(id, department, priority);
-    }
-    ctx.json(Views.CallView.of(updated));
+    Instant now = center.clock().instant();
+    center.updateCall(id, c -> c.withCollectedData(java.util.Map.of("transfer.target", target), now));
+    ctx.json(Views.CallView.of(center.changeStatus(id, CallStatus.TRANSFERRED)));
   }
 
   static CallId callId(Context ctx) {

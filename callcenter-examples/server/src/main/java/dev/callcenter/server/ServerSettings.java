@@ -2,6 +2,7 @@ package dev.callcenter.server;
 
 import dev.callcenter.core.InvalidInputException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  * --rate-limit-per-second CALLCENTER_RATE_LIMIT_PER_SECOND 20
  * --region           CALLCENTER_DEFAULT_REGION            none (phone numbers need a country code)
  * --sample-data      CALLCENTER_SAMPLE_DATA               true (loads sample agents on the first start)
+ * --wrap-up-seconds  CALLCENTER_WRAP_UP_SECONDS           0 (after-call work before the ACD offers the agent a call)
+ * --nats-url         CALLCENTER_NATS_URL                  none: events in process; nats://host:4222 shares them
+ *                                                         with every server on the same database
+ * --sip-port         CALLCENTER_SIP_PORT                  5060 (UDP and TCP); off: no SIP
+ * --sip-host         CALLCENTER_SIP_HOST                  127.0.0.1 (the address SIP listens on and announces)
+ * --sip-digest-algorithms CALLCENTER_SIP_DIGEST_ALGORITHMS SHA-256,MD5 (MD5 first for phones that answer only it)
  * </pre>
  */
 public record ServerSettings(
@@ -34,7 +41,30 @@ public record ServerSettings(
     int rateLimit,
     double rateLimitPerSecond,
     @Nullable String defaultRegion,
-    boolean sampleData) {
+    boolean sampleData,
+    Duration wrapUp,
+    @Nullable String natsUrl,
+    @Nullable Sip sip) {
+
+  /**
+   * Where the server listens for SIP (UDP and TCP), and the digest algorithms its registrar offers, in order.
+   * Extensions authenticate with the HA1 values kept for the realm {@value #SIP_REALM}.
+   */
+  public record Sip(String host, int port, List<String> digestAlgorithms) {
+    public Sip {
+      if (host == null || host.isBlank()) {
+        throw InvalidInputException.of("sipHost", "must not be blank");
+      }
+      if (port < 1 || port > 65535) {
+        throw InvalidInputException.of("sipPort", "must be 1-65535 or off, was %d", port);
+      }
+      digestAlgorithms = List.copyOf(digestAlgorithms);
+      if (digestAlgorithms.isEmpty()
+          || !digestAlgorithms.stream().allMatch(a -> a.equals("MD5") || a.equals("SHA-256"))) {
+        throw InvalidInputException.of("sipDigestAlgorithms", "must be MD5 and/or SHA-256, was %s", digestAlgorithms);
+      }
+    }
+  }
 
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -42,6 +72,9 @@ public record ServerSettings(
   public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 20;
   /** The database URL that keeps everything in memory (nothing survives a restart). */
   public static final String IN_MEMORY = "memory";
+  public static final int DEFAULT_SIP_PORT = 5060;
+  /** The digest realm of the SIP registrar; the extensions' credentials are computed for it. */
+  public static final String SIP_REALM = dev.callcenter.sip.extension.Extensions.Builder.DEFAULT_REALM;
 
   public ServerSettings {
     if (port < 0 || port > 65535) {
@@ -62,6 +95,15 @@ public record ServerSettings(
     }
     if (rateLimit < 1) {
       throw InvalidInputException.of("rateLimit", "must be at least 1, was %d", rateLimit);
+    }
+    if (wrapUp == null || wrapUp.isNegative() || wrapUp.compareTo(Duration.ofHours(1)) > 0) {
+      throw InvalidInputException.of("wrapUp", "must be 0 to 3600 seconds, was %s", wrapUp);
+    }
+    if (natsUrl != null && !natsUrl.matches("(?i)(nats|tls|ws|wss)://\\S+")) {
+      throw InvalidInputException.of("natsUrl", "must be a NATS URL such as nats://127.0.0.1:4222");
+    }
+    if (natsUrl != null && dbUrl.equals(IN_MEMORY)) {
+      throw InvalidInputException.of("natsUrl", "needs a database the servers share (dbUrl), not %s", IN_MEMORY);
     }
     if (!(rateLimitPerSecond > 0)) {
       throw InvalidInputException.of("rateLimitPerSecond", "must be positive, was %s", rateLimitPerSecond);
@@ -88,7 +130,13 @@ public record ServerSettings(
         decimal(pick(flags, env, "rate-limit-per-second", "CALLCENTER_RATE_LIMIT_PER_SECOND",
             Double.toString(DEFAULT_RATE_LIMIT_PER_SECOND)), "rateLimitPerSecond"),
         blankToNull(pick(flags, env, "region", "CALLCENTER_DEFAULT_REGION", "")),
-        Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")));
+        Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")),
+        Duration.ofSeconds(integer(pick(flags, env, "wrap-up-seconds", "CALLCENTER_WRAP_UP_SECONDS", "0"),
+            "wrapUp")),
+        blankToNull(pick(flags, env, "nats-url", "CALLCENTER_NATS_URL", "")),
+        sip(pick(flags, env, "sip-port", "CALLCENTER_SIP_PORT", Integer.toString(DEFAULT_SIP_PORT)),
+            pick(flags, env, "sip-host", "CALLCENTER_SIP_HOST", "127.0.0.1"),
+            pick(flags, env, "sip-digest-algorithms", "CALLCENTER_SIP_DIGEST_ALGORITHMS", "SHA-256,MD5")));
   }
 
   /** Defaults for a server in {@code dataDir}: port 8080, H2 in the data directory. */
@@ -98,32 +146,48 @@ public record ServerSettings(
 
   public ServerSettings withPort(int value) {
     return new ServerSettings(value, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withDbUrl(String value) {
     return new ServerSettings(port, value, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withAdminToken(@Nullable String value) {
     return new ServerSettings(port, dbUrl, dataDir, value, corsOrigins, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withCorsOrigins(List<String> value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, value, maxBodyBytes, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   public ServerSettings withMaxBodyBytes(long value) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, value, rateLimit,
-        rateLimitPerSecond, defaultRegion, sampleData);
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, sip);
+  }
+
+  public ServerSettings withWrapUp(Duration value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData, value, natsUrl, sip);
+  }
+
+  public ServerSettings withNatsUrl(@Nullable String value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, value, sip);
+  }
+
+  /** SIP on {@code value}, or none. */
+  public ServerSettings withSip(@Nullable Sip value) {
+    return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, rateLimit,
+        rateLimitPerSecond, defaultRegion, sampleData, wrapUp, natsUrl, value);
   }
 
   public ServerSettings withRateLimit(int burst, double perSecond) {
     return new ServerSettings(port, dbUrl, dataDir, adminToken, corsOrigins, maxBodyBytes, burst, perSecond,
-        defaultRegion, sampleData);
+        defaultRegion, sampleData, wrapUp, natsUrl, sip);
   }
 
   /** The settings with the admin token and any password in the database URL masked. */
@@ -132,7 +196,9 @@ public record ServerSettings(
     return "ServerSettings[port=" + port + ", dbUrl=" + Storage.redact(dbUrl) + ", dataDir=" + dataDir
         + ", adminToken=" + (adminToken == null ? "(generated)" : "(set)") + ", corsOrigins=" + corsOrigins
         + ", maxBodyBytes=" + maxBodyBytes + ", rateLimit=" + rateLimit + "/" + rateLimitPerSecond + "s"
-        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + "]";
+        + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp
+        + ", natsUrl=" + (natsUrl == null ? "(in process)" : Storage.redact(natsUrl))
+        + ", sip=" + (sip == null ? "off" : sip.host() + ":" + sip.port() + " " + sip.digestAlgorithms()) + "]";
   }
 
   private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String variable,
@@ -142,6 +208,15 @@ public record ServerSettings(
       value = env.get(variable);
     }
     return value == null ? fallback : value;
+  }
+
+  private static @Nullable Sip sip(String port, String host, String algorithms) {
+    if (port.strip().equalsIgnoreCase("off")) {
+      return null;
+    }
+    List<String> list = Arrays.stream(algorithms.split(",")).map(a -> a.strip().toUpperCase(java.util.Locale.ROOT))
+        .filter(a -> !a.isEmpty()).toList();
+    return new Sip(host.strip(), integer(port, "sipPort"), list);
   }
 
   private static int integer(String value, String field) {

@@ -8,6 +8,9 @@ import dev.callcenter.core.CallOutcome;
 import dev.callcenter.core.CallRecord;
 import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.Priority;
+import dev.callcenter.core.acd.Acd;
+import dev.callcenter.core.acd.Reservation;
+import dev.callcenter.core.acd.RoutingState;
 import dev.callcenter.core.flow.FlowAction;
 import dev.callcenter.core.flow.FlowStep;
 import java.time.Instant;
@@ -79,16 +82,35 @@ final class Views {
    */
   record CreatedCall(CallView call, String token, IvrView ivr) {}
 
-  /** A waiting call with its place in its department's queue. */
-  record QueuedCall(int position, long waitSeconds, CallView call) {}
+  /**
+   * A waiting call with its place in its department's queue, as the ACD sees it.
+   *
+   * @param state WAITING, CALLBACK or OFFERED (to an agent, not answered yet)
+   * @param estimatedWaitSeconds how much longer the caller is expected to wait
+   */
+  record QueuedCall(int position, long waitSeconds, long estimatedWaitSeconds, String state, CallView call) {}
 
+  /**
+   * An agent, with the ACD's view of it: {@code routingState} (AVAILABLE, RESERVED, BUSY, WRAP_UP, ON_BREAK,
+   * OFFLINE) and, while a call is offered to it, the {@code reservation} to accept or reject.
+   */
   record AgentView(String id, String name, @Nullable String email, @Nullable String extension, String department,
       Map<String, Integer> skills, AgentStatus status, Instant statusSince, long callsHandled,
-      long talkTimeSeconds, @Nullable Instant lastCallEndedAt, long version) {
-    static AgentView of(Agent a) {
+      long talkTimeSeconds, @Nullable Instant lastCallEndedAt, long version, @Nullable String routingState,
+      @Nullable ReservationView reservation) {
+    static AgentView of(Agent a, Acd acd) {
+      RoutingState state = acd.routingState(a.id());
+      Reservation r = state == RoutingState.RESERVED ? acd.reservation(a.id()).orElse(null) : null;
       return new AgentView(a.id().value(), a.name(), a.email(), a.extension(), a.department().id(), a.skills(),
           a.status(), a.statusSince(), a.stats().callsHandled(), a.stats().talkTime().toSeconds(),
-          a.stats().lastCallEndedAt(), a.version());
+          a.stats().lastCallEndedAt(), a.version(), state.wireName(), r == null ? null : ReservationView.of(r));
+    }
+  }
+
+  /** A call offered to an agent, who accepts or rejects it before {@code expiresAt}. */
+  record ReservationView(String callId, String queue, Instant offeredAt, Instant expiresAt, boolean callback) {
+    static ReservationView of(Reservation r) {
+      return new ReservationView(r.callId().value(), r.queue().id(), r.offeredAt(), r.expiresAt(), r.callback());
     }
   }
 

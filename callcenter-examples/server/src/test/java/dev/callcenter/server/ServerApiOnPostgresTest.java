@@ -34,12 +34,12 @@ class ServerApiOnPostgresTest extends ServerApiSuite {
     }
   }
 
-  private static String postgresUrl() {
+  static String postgresUrl() {
     String configured = System.getenv(POSTGRES_URL_VARIABLE);
     return configured != null && !configured.isBlank() ? configured : Embedded.URL;
   }
 
-  private static void execute(String url, String sql) {
+  static void execute(String url, String sql) {
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {

@@ -39,7 +39,8 @@ abstract class ServerApiSuite {
 
   @BeforeAll
   void start() {
-    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withDbUrl(dbUrl(dataDir))
+    server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withSip(null)
+        .withDbUrl(dbUrl(dataDir))
         .withAdminToken(ADMIN).withMaxBodyBytes(MAX_BODY));
     client = new HttpTestClient(server.port());
     supervisor = server.tokens().issue(Role.SUPERVISOR, "sup-1");
@@ -107,15 +108,22 @@ abstract class ServerApiSuite {
       JsonNode queue = client.get("/api/calls/queue?department=reception", viewer).json();
       assertThat(queue.findValuesAsText("id")).contains(callId);
 
-      HttpTestClient.Reply available = client.send("PATCH", "/api/agents/agent-reception/status", agent,
-          Map.of("status", "Available"), Map.of());
-      assertThat(available.status()).as(available.body()).isEqualTo(200);
-      assertThat(available.json().get("status").asText()).isEqualTo("AVAILABLE");
-
+      // the agent logs in; the ACD offers it the call (RESERVED), and the agent answers the offered call
+      awaitOffer("agent-reception", callId, agent);
+      live.await(e -> e.get("type").asText().equals("agent:status_changed")
+          && e.get("subject").asText().equals("agent-reception")
+          && e.at("/data/routingState").asText().equals("reserved") && e.at("/data/callId").asText().equals(callId));
+      assertThat(client.post("/api/calls/" + callId + "/status", supervisor,
+          Map.of("status", "in_progress", "agentId", "agent-sales")).status()).as("not offered to agent-sales")
+          .isEqualTo(409);
+      assertThat(client.post("/api/calls/" + callId + "/status", agent,
+          Map.of("status", "in_progress", "agentId", "agent-sales")).status()).as("another agent's token")
+          .isEqualTo(403);
       HttpTestClient.Reply answered = client.post("/api/calls/" + callId + "/status", agent,
           Map.of("status", "in_progress", "agentId", "agent-reception"));
       assertThat(answered.status()).as(answered.body()).isEqualTo(200);
       assertThat(answered.json().get("agentId").asText()).isEqualTo("agent-reception");
+      assertThat(answered.json().get("status").asText()).isEqualTo("IN_PROGRESS");
 
       HttpTestClient.Reply ended = client.post("/api/calls/" + callId + "/end", agent, null);
       assertThat(ended.json().get("status").asText()).isEqualTo("COMPLETED");
@@ -138,11 +146,12 @@ abstract class ServerApiSuite {
           && e.get("subject").asText().equals(callId)).findFirst().orElseThrow().get("seq").asLong();
       try (EventCollector resumed = new EventCollector(client.http(), server.port(), viewer, routedSeq)) {
         resumed.await(e -> e.get("type").asText().equals("call:ended") && e.get("subject").asText().equals(callId));
-        assertThat(resumed.events.get(0).get("seq").asLong()).isEqualTo(routedSeq + 1);
-        List<JsonNode> expected = live.events.stream().filter(e -> e.get("seq").asLong() > routedSeq)
-            .filter(e -> e.get("seq").asLong() <= resumed.events.get(resumed.events.size() - 1).get("seq").asLong())
+        List<JsonNode> got = List.copyOf(resumed.events); // events may still arrive: compare a snapshot
+        assertThat(got.get(0).get("seq").asLong()).isEqualTo(routedSeq + 1);
+        List<JsonNode> expected = List.copyOf(live.events).stream().filter(e -> e.get("seq").asLong() > routedSeq)
+            .filter(e -> e.get("seq").asLong() <= got.get(got.size() - 1).get("seq").asLong())
             .toList();
-        assertThat(resumed.events.subList(0, expected.size())).isEqualTo(expected);
+        assertThat(got.subList(0, expected.size())).isEqualTo(expected);
       }
     }
   }
@@ -249,11 +258,12 @@ abstract class ServerApiSuite {
         + "&extensions=1001,2002", supervisor);
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
-    String[] lines = csv.body().split("\r\n");
+    assertThat(csv.body()).startsWith("\uFEFF"); // a spreadsheet reads it as UTF-8
+    String[] lines = csv.body().substring(1).split("\r\n");
     assertThat(lines).hasSize(3);
-    assertThat(lines[0]).startsWith("id,startedAt,direction,number");
+    assertThat(lines[0]).isEqualTo(String.join(",", dev.callcenter.sip.history.CallHistory.CSV_COLUMNS));
     assertThat(lines[1]).contains("'=cmd"); // newest first; a formula is defused
-    assertThat(lines[2]).contains("+966501234567").endsWith(",50");
+    assertThat(lines[2]).contains("+966501234567").contains(",1001,").endsWith(",50");
 
     HttpTestClient.Reply json = client.get("/api/callcenter/export?format=JSON&extensions=1001", supervisor);
     assertThat(json.json().size()).isEqualTo(1);
@@ -262,11 +272,11 @@ abstract class ServerApiSuite {
   }
 
   @Test
-  void analyticsReportsQueuesAndAgents() {
+  void analyticsReportsQueuesAndAgents() throws Exception {
     String callId = client.post("/api/calls", null, Map.of("phone", "+966501234572")).json().at("/call/id").asText();
     client.post("/api/calls/" + callId + "/route", agent, Map.of("department", "sales"));
-    client.send("PATCH", "/api/agents/agent-sales/status", supervisor, Map.of("status", "available"), Map.of());
-    client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId", "agent-sales"));
+    awaitOffer("agent-sales", callId, supervisor);
+    assertThat(client.post("/api/agents/agent-sales/accept", supervisor, null).status()).isEqualTo(200);
     client.post("/api/calls/" + callId + "/end", agent, null);
     JsonNode analytics = client.get("/api/analytics", supervisor).json();
     assertThat(analytics.get("queues").findValuesAsText("department")).contains("sales");
@@ -412,25 +422,63 @@ abstract class ServerApiSuite {
   }
 
   @Test
-  void aCallIsTransferredToAnotherAgentWhoseStatusFollows() {
+  void aCallIsTransferredToAnotherAgentWhoAcceptsItAndStatusesFollow() throws Exception {
     String callId = client.post("/api/calls", null, Map.of("phone", "+966501234574")).json().at("/call/id").asText();
-    client.send("PATCH", "/api/agents/agent-sales/status", supervisor, Map.of("status", "available"), Map.of());
-    client.send("PATCH", "/api/agents/agent-complaints/status", supervisor, Map.of("status", "available"), Map.of());
-    assertThat(client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId",
-        "agent-sales")).status()).isEqualTo(200);
+    client.post("/api/calls/" + callId + "/route", agent, Map.of("department", "sales", "priority", "urgent"));
+    awaitOffer("agent-sales", callId, supervisor);
+    assertThat(client.post("/api/agents/agent-sales/accept", supervisor, null).status()).isEqualTo(200);
+    awaitIdle("agent-complaints");
+    assertThat(client.post("/api/calls/" + callId + "/transfer", agent, Map.of("department", "sales", "agentId",
+        "agent-complaints")).status()).isEqualTo(400);
+
     HttpTestClient.Reply moved = client.post("/api/calls/" + callId + "/transfer", agent,
         Map.of("agentId", "agent-complaints"));
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-    assertThat(moved.json().get("agentId").asText()).isEqualTo("agent-complaints");
-    assertThat(moved.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(moved.json().get("status").asText()).isEqualTo("TRANSFERRED");
+    JsonNode target = client.get("/api/agents/agent-complaints", viewer).json();
+    assertThat(target.get("routingState").asText()).isEqualTo("reserved");
+    assertThat(target.at("/reservation/callId").asText()).isEqualTo(callId);
     assertThat(client.get("/api/agents/agent-sales", viewer).json().get("status").asText()).isEqualTo("AVAILABLE");
+
+    HttpTestClient.Reply answered = client.post("/api/agents/agent-complaints/accept", supervisor, null);
+    assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    assertThat(answered.json().get("agentId").asText()).isEqualTo("agent-complaints");
+    assertThat(answered.json().get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(client.get("/api/agents/agent-complaints", viewer).json().get("status").asText()).isEqualTo("BUSY");
-    HttpTestClient.Reply both = client.post("/api/calls/" + callId + "/transfer", agent,
-        Map.of("agentId", "agent-sales", "department", "sales"));
-    assertThat(both.status()).isEqualTo(400);
     client.post("/api/calls/" + callId + "/end", agent, null);
     assertThat(client.get("/api/agents/agent-complaints", viewer).json().get("status").asText())
         .isEqualTo("AVAILABLE");
+  }
+
+  @Test
+  void anAgentRejectsAnOfferAndTheCallKeepsItsPlaceAndAnAgentTokenActsOnlyForItself() throws Exception {
+    String callId = client.post("/api/calls", null, Map.of("phone", "+966501234576")).json().at("/call/id").asText();
+    client.post("/api/calls/" + callId + "/route", supervisor, Map.of("department", "reception", "priority",
+        "urgent"));
+    awaitOffer("agent-reception", callId, agent);
+    assertThat(client.post("/api/agents/agent-sales/accept", agent, null).status()).isEqualTo(403);
+    assertThat(client.post("/api/agents/agent-sales/reject", agent, null).status()).isEqualTo(403);
+
+    HttpTestClient.Reply rejected = client.post("/api/agents/agent-reception/reject", agent, null);
+    assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+    assertThat(rejected.json().has("reservation") && !rejected.json().get("reservation").isNull()).isFalse();
+    JsonNode queue = client.get("/api/calls/queue?department=reception", viewer).json();
+    JsonNode mine = null;
+    for (JsonNode q : queue) {
+      if (q.at("/call/id").asText().equals(callId)) {
+        mine = q;
+      }
+    }
+    assertThat(mine).as(queue.toString()).isNotNull();
+    assertThat(mine.get("state").asText()).isEqualTo("WAITING");
+    assertThat(mine.get("position").asInt()).isEqualTo(1);
+    assertThat(client.post("/api/agents/agent-reception/accept", agent, null).status()).isEqualTo(409);
+    // after the reject delay the ACD offers the call again, and the agent takes it
+    awaitOffer("agent-reception", callId, agent);
+    assertThat(client.post("/api/agents/agent-reception/accept", agent, null).json().get("status").asText())
+        .isEqualTo("IN_PROGRESS");
+    assertThat(client.post("/api/calls/" + callId + "/end", agent, null).json().get("status").asText())
+        .isEqualTo("COMPLETED");
   }
 
   @Test
@@ -477,9 +525,16 @@ abstract class ServerApiSuite {
     assertThat(call.get("customerId").asText()).isEqualTo("cust-1001");
     assertThat(call.get("collectedData").toString()).contains("1234567");
 
-    client.send("PATCH", "/api/agents/agent-complaints/status", supervisor, Map.of("status", "available"), Map.of());
-    assertThat(client.post("/api/calls/" + callId + "/status", agent, Map.of("status", "in_progress", "agentId",
-        "agent-complaints")).json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    JsonNode waiting = client.get("/api/calls/queue?department=complaints", viewer).json();
+    assertThat(waiting.findValuesAsText("id")).contains(callId);
+
+    // the complaints agent logs in, is offered the call and accepts it: handoff with everything collected
+    awaitOffer("agent-complaints", callId, supervisor);
+    HttpTestClient.Reply accepted = client.post("/api/agents/agent-complaints/accept", supervisor, null);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+    assertThat(accepted.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+    assertThat(accepted.json().get("agentId").asText()).isEqualTo("agent-complaints");
+    assertThat(accepted.json().get("collectedData").toString()).contains("1234567");
     HttpTestClient.Reply ticket = client.post("/api/tickets", agent, Map.of("subject", "الطلب 1234567 متأخر",
         "priority", "high", "department", "complaints", "customerId", "cust-1001", "callId", callId));
     assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
@@ -503,6 +558,62 @@ abstract class ServerApiSuite {
     assertThat(ivr.get("done").asBoolean()).isFalse(); // a callback is still offered
     JsonNode queue = client.get("/api/calls/queue?department=sales", viewer).json();
     assertThat(queue.findValuesAsText("id")).contains(callId);
+
+    // the sales agent logs in and answers the call the ACD offers it
+    awaitOffer("agent-sales", callId, supervisor);
+    HttpTestClient.Reply answered = client.post("/api/calls/" + callId + "/status", supervisor,
+        Map.of("status", "in_progress", "agentId", "agent-sales"));
+    assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+    assertThat(answered.json().get("agentId").asText()).isEqualTo("agent-sales");
+    assertThat(client.post("/api/calls/" + callId + "/end", supervisor, null).json().get("status").asText())
+        .isEqualTo("COMPLETED");
+    assertThat(client.get("/api/agents/agent-sales", viewer).json().get("routingState").asText())
+        .isEqualTo("available");
+  }
+
+  /**
+   * Logs the agent in and waits until the ACD offers it {@code callId}; calls other tests left in the same queue
+   * that are offered first are answered and ended, so the agent reaches ours.
+   */
+  private void awaitOffer(String agentId, String callId, String token) throws InterruptedException {
+    HttpTestClient.Reply available = client.send("PATCH", "/api/agents/" + agentId + "/status", token,
+        Map.of("status", "Available"), Map.of());
+    assertThat(available.status()).as(available.body()).isEqualTo(200);
+    long deadline = System.currentTimeMillis() + 15_000;
+    JsonNode now = available.json();
+    while (System.currentTimeMillis() < deadline) {
+      String offered = now.at("/reservation/callId").asText("");
+      if (offered.equals(callId)) {
+        assertThat(now.get("routingState").asText()).isEqualTo("reserved");
+        return;
+      }
+      if (!offered.isEmpty()) {
+        client.post("/api/agents/" + agentId + "/accept", ADMIN, null);
+        client.post("/api/calls/" + offered + "/end", ADMIN, null);
+      }
+      Thread.sleep(50);
+      now = client.get("/api/agents/" + agentId, viewer).json();
+    }
+    throw new AssertionError("call " + callId + " was not offered to " + agentId + " within 15 s: " + now);
+  }
+
+  /** Logs the agent in and serves whatever its queue offers it until it is idle. */
+  private void awaitIdle(String agentId) throws InterruptedException {
+    client.send("PATCH", "/api/agents/" + agentId + "/status", ADMIN, Map.of("status", "available"), Map.of());
+    long deadline = System.currentTimeMillis() + 15_000;
+    JsonNode now = client.get("/api/agents/" + agentId, viewer).json();
+    while (!now.get("routingState").asText().equals("available")) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError(agentId + " did not become idle within 15 s: " + now);
+      }
+      String offered = now.at("/reservation/callId").asText("");
+      if (!offered.isEmpty()) {
+        client.post("/api/agents/" + agentId + "/accept", ADMIN, null);
+        client.post("/api/calls/" + offered + "/end", ADMIN, null);
+      }
+      Thread.sleep(50);
+      now = client.get("/api/agents/" + agentId, viewer).json();
+    }
   }
 
   private JsonNode ivr(String callId, String token, Map<String, String> input) {

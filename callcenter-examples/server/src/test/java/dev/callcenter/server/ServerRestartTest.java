@@ -26,7 +26,7 @@ class ServerRestartTest {
   Path dataDir;
 
   private ServerSettings settings() {
-    return ServerSettings.defaults(dataDir).withPort(0).withAdminToken(ADMIN);
+    return ServerSettings.defaults(dataDir).withPort(0).withSip(null).withAdminToken(ADMIN);
   }
 
   @Test
@@ -59,7 +59,7 @@ class ServerRestartTest {
   void killDashNineLosesNothingAcknowledged() throws Exception {
     String supervisor = TokenStore.open(dataDir.resolve(CallCenterServer.TOKEN_FILE)).issue(Role.SUPERVISOR, "sup");
     Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--port", "0", "--data-dir", dataDir.toString())
+        Main.class.getName(), "--port", "0", "--sip-port", "off", "--data-dir", dataDir.toString())
         .redirectErrorStream(true)
         .start();
     List<String> acknowledged = new ArrayList<>();

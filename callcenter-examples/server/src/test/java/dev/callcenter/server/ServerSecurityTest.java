@@ -25,7 +25,7 @@ class ServerSecurityTest {
   Path dataDir;
 
   private ServerSettings settings() {
-    return ServerSettings.defaults(dataDir).withPort(0).withDbUrl(ServerSettings.IN_MEMORY);
+    return ServerSettings.defaults(dataDir).withPort(0).withSip(null).withDbUrl(ServerSettings.IN_MEMORY);
   }
 
   @Test

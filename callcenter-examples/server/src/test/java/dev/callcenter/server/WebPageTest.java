@@ -28,7 +28,7 @@ class WebPageTest {
   @Test
   void thePageShowsAgentsTheQueueAndTheEventsOfACall() throws Exception {
     String chromium = chromium();
-    try (CallCenterServer server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0)
+    try (CallCenterServer server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withSip(null)
         .withDbUrl(ServerSettings.IN_MEMORY).withAdminToken(ADMIN))) {
       HttpTestClient client = new HttpTestClient(server.port());
       String callId = client.post("/api/calls", null, Map.of("customerName", "ليلى", "phone", "+966501234567"))
