@@ -299,9 +299,14 @@ final class CallSession {
       if (action instanceof FlowAction.PlayPrompt prompt) {
         promptsPlaying++;
         bridge.telephony().playPrompt(channel, prompt);
-      } else if (action instanceof FlowAction.CollectDigits || action instanceof FlowAction.CollectText) {
+      } else if (action instanceof FlowAction.CollectDigits) {
         stopCollecting();
         collect = action;
+      } else if (action instanceof FlowAction.CollectText) {
+        if (!(collect instanceof FlowAction.CollectDigits)) { // a phone sends keys: digits win when both are asked
+          stopCollecting();
+          collect = action;
+        }
       } else if (action instanceof FlowAction.Transfer transfer) {
         stopCollecting();
         state = State.TRANSFERRING;

@@ -104,6 +104,41 @@ class TelephonyBridgeTest {
   }
 
   @Test
+  void whenAStepAsksForDigitsOrTextTheKeysAreCollectedAsDigits() {
+    // an IVR question such as "key or say your order number" asks for both; a phone can only key
+    CallFlow digitsOrText = new CallFlow() {
+      @Override
+      public FlowStep begin(Call call) {
+        return new FlowStep(call, List.of(
+            new FlowAction.PlayPrompt("order", Language.ENGLISH, "Key or say your order number", null, Map.of()),
+            new FlowAction.CollectDigits(8, '#', FIRST, INTER),
+            new FlowAction.CollectText(FIRST)));
+      }
+
+      @Override
+      public FlowStep handle(Call call, FlowInput input) {
+        flow.inputs.add(input);
+        return new FlowStep(call, List.of(new FlowAction.Complete("done")));
+      }
+    };
+    CallCenter center2 = CallCenter.builder().clock(time).callFlow(digitsOrText).executor(Runnable::run).build();
+    LoopbackTelephony phone2 = new LoopbackTelephony(time);
+    TelephonyBridge bridge2 = TelephonyBridge.builder().callCenter(center2).telephony(phone2)
+        .scheduler(time).executor(Runnable::run).build().start();
+    try {
+      ChannelId channel = phone2.offerCall("+966501234567", "100");
+      phone2.finishPrompts(channel);
+
+      phone2.pressKeys(channel, "1234567#");
+
+      assertThat(flow.inputs).containsExactly(FlowInput.digits("1234567"));
+    } finally {
+      bridge2.close();
+      phone2.close();
+    }
+  }
+
+  @Test
   void keysAreSubmittedAtTheMaximum() {
     ChannelId channel = phone.offerCall("+966501234567", "100");
 
