@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the server runs. Each setting comes from a command-line flag, else an environment variable, else its
@@ -21,8 +23,11 @@ import org.jspecify.annotations.Nullable;
  * --rate-limit       CALLCENTER_RATE_LIMIT                100 requests burst per token (or per address without one)
  * --rate-limit-per-second CALLCENTER_RATE_LIMIT_PER_SECOND 20
  * --region           CALLCENTER_DEFAULT_REGION            none (phone numbers need a country code)
- * --sample-data      CALLCENTER_SAMPLE_DATA               true (loads sample agents on the first start)
+ * --sample-data      CALLCENTER_SAMPLE_DATA               true on H2 or in memory, else false (sample agents on the first start)
  * </pre>
+ *
+ * <p>A flag no setting reads is refused, and so is a true/false setting given anything but {@code true} or
+ * {@code false} (any letter case).
  */
 public record ServerSettings(
     int port,
@@ -42,6 +47,7 @@ public record ServerSettings(
   public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 20;
   /** The database URL that keeps everything in memory (nothing survives a restart). */
   public static final String IN_MEMORY = "memory";
+  private static final Logger LOG = LoggerFactory.getLogger(ServerSettings.class);
 
   public ServerSettings {
     if (port < 0 || port > 65535) {
@@ -75,7 +81,11 @@ public record ServerSettings(
     String dbUrl = pick(flags, env, "db-url", "CALLCENTER_DB_URL",
         "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("callcenter"));
     String cors = pick(flags, env, "cors-origins", "CALLCENTER_CORS_ORIGINS", "");
-    return new ServerSettings(
+    if (flags.get("admin-token") != null) {
+      LOG.warn("--admin-token on the command line can be read by other users of this machine (process list, "
+          + "shell history); set the CALLCENTER_ADMIN_TOKEN environment variable instead");
+    }
+    ServerSettings settings = new ServerSettings(
         integer(pick(flags, env, "port", "CALLCENTER_HTTP_PORT", Integer.toString(DEFAULT_PORT)), "port"),
         dbUrl,
         dataDir,
@@ -88,7 +98,15 @@ public record ServerSettings(
         decimal(pick(flags, env, "rate-limit-per-second", "CALLCENTER_RATE_LIMIT_PER_SECOND",
             Double.toString(DEFAULT_RATE_LIMIT_PER_SECOND)), "rateLimitPerSecond"),
         blankToNull(pick(flags, env, "region", "CALLCENTER_DEFAULT_REGION", "")),
-        Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")));
+        bool(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", Boolean.toString(isEmbedded(dbUrl))),
+            "sampleData", "--sample-data", "CALLCENTER_SAMPLE_DATA"));
+    Flags.rejectUnread(flags);
+    return settings;
+  }
+
+  /** Whether {@code dbUrl} is in memory or H2, where sample data is loaded unless told otherwise. */
+  static boolean isEmbedded(String dbUrl) {
+    return IN_MEMORY.equals(dbUrl) || dbUrl.startsWith("jdbc:h2:");
   }
 
   /** Defaults for a server in {@code dataDir}: port 8080, H2 in the data directory. */
@@ -150,6 +168,17 @@ public record ServerSettings(
     } catch (NumberFormatException e) {
       throw InvalidInputException.of(field, "must be a whole number, was '%s'", value);
     }
+  }
+
+  private static boolean bool(String value, String field, String flag, String variable) {
+    String v = value.strip();
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw InvalidInputException.of(field, "must be true or false (%s or %s), was '%s'", flag, variable, value);
   }
 
   private static double decimal(String value, String field) {
