@@ -49,7 +49,8 @@ class OnePooledConnectionTest {
       JdbcExtensionStore extensions = new JdbcExtensionStore(db);
       Extension first = extensions.insert(extension("e-1", "1001"));
       assertThatThrownBy(() -> extensions.insert(extension("e-2", "1001")))
-          .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("extension code").hasMessageContaining("1001");
+          .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("extension code")
+          .hasMessageContaining("1001");
       assertThatThrownBy(() -> extensions.insert(extension("e-1", "1002")))
           .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("e-1");
       Extension second = extensions.insert(extension("e-3", "1003"));

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * --rate-limit       CALLCENTER_RATE_LIMIT                100 requests burst per token (or per address without one)
  * --rate-limit-per-second CALLCENTER_RATE_LIMIT_PER_SECOND 20
  * --region           CALLCENTER_DEFAULT_REGION            none (phone numbers need a country code)
- * --sample-data      CALLCENTER_SAMPLE_DATA               true on H2 or in memory, else false (sample agents on the first start)
+ * --sample-data      CALLCENTER_SAMPLE_DATA               true on H2 or memory, else false (sample data, first start)
  * </pre>
  *
  * <p>A flag no setting reads is refused, and so is a true/false setting given anything but {@code true} or
