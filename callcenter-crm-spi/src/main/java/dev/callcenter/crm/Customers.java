@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.callcenter.core.AlreadyExistsException;
+import dev.callcenter.core.CallCenterException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.Language;
 import dev.callcenter.core.PhoneNumber;
@@ -163,7 +164,14 @@ public final class Customers implements CustomerDirectory {
     }
     Optional<Customer> customer = store.find(customerId);
     String hash = customer.map(Customer::pinHash).orElse(null);
-    boolean ok = hash != null && PinHasher.matches(hash, pin);
+    boolean ok;
+    try {
+      ok = hash != null && PinHasher.matches(hash, pin);
+    } catch (CallCenterException e) {
+      // fail closed; the message names what is wrong, never the hash or the PIN
+      LOG.error("PIN verification for customer {} refused: {}", customerId, e.getMessage());
+      ok = false;
+    }
     if (ok) {
       pinFailures.invalidate(customerId);
     } else {

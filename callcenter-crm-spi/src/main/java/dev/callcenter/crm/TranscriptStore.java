@@ -6,8 +6,10 @@ import dev.callcenter.core.store.RecordStore;
 import dev.callcenter.crm.internal.InMemoryTranscriptStore;
 
 /**
- * Stores transcripts. Lists are ordered newest first: by {@link Transcript#createdAt()} descending, then id. Check
- * an implementation with {@code TranscriptStoreCompatibilityKit} from {@code callcenter-testkit}.
+ * Stores transcripts. A call has at most one transcript: an insert (or update) that would give a call a second one
+ * throws {@link dev.callcenter.core.AlreadyExistsException}, also between processes sharing a database (transcripts
+ * without a call are not limited). Lists are ordered newest first: by {@link Transcript#createdAt()} descending,
+ * then id. Check an implementation with {@code TranscriptStoreCompatibilityKit} from {@code callcenter-testkit}.
  */
 public interface TranscriptStore extends RecordStore<String, Transcript> {
   Page<Transcript> list(TranscriptQuery query, PageRequest page);

@@ -1,5 +1,6 @@
 package dev.callcenter.crm;
 
+import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.CallCenter;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.Language;
@@ -49,7 +50,9 @@ public final class Transcripts {
   }
 
   /**
-   * Starts an empty transcript. One for a known customer is added to their interaction history.
+   * Starts an empty transcript. One for a known customer is added to their interaction history. A call has at
+   * most one transcript: when {@code callId} already has one (also one another node just started), that one is
+   * returned and nothing is added.
    *
    * @throws NotFoundException when {@code customerId} names no customer
    */
@@ -58,8 +61,17 @@ public final class Transcripts {
       customers.get(customerId);
     }
     Instant now = clock.instant();
-    Transcript stored = store.insert(new Transcript(UUID.randomUUID().toString(), callId, customerId, List.of(),
-        now, now, 0));
+    Transcript stored;
+    try {
+      stored = store.insert(new Transcript(UUID.randomUUID().toString(), callId, customerId, List.of(), now, now,
+          0));
+    } catch (AlreadyExistsException e) {
+      Optional<Transcript> existing = callId == null ? Optional.empty() : forCall(callId);
+      if (existing.isEmpty()) {
+        throw e;
+      }
+      return existing.get();
+    }
     if (customerId != null) {
       customers.recordInteraction(customerId, new Interaction(InteractionType.MESSAGE, stored.id(), now,
           callId == null ? "conversation" : "conversation on call " + callId));
@@ -118,6 +130,12 @@ public final class Transcripts {
       LOG.warn("sentiment scorer {} failed; message scored 0", scorer, e);
       return 0;
     }
+  }
+
+  /** The transcript of {@code callId}, if one was started. */
+  public Optional<Transcript> forCall(String callId) {
+    Checks.notNull(callId, "callId");
+    return store.list(TranscriptQuery.ALL.forCall(callId), PageRequest.first(1)).items().stream().findFirst();
   }
 
   public Optional<Transcript> find(String id) {

@@ -208,4 +208,34 @@ class CustomersTest {
       delegate.delete(record);
     }
   }
+
+  @Test
+  void aCorruptStoredPinHashFailsClosedAndIsLoggedWithoutTheHashOrThePin() {
+    Customer c = sara();
+    String good = c.pinHash();
+    String salt = good.split("\\$")[2];
+    String hash = good.split("\\$")[3];
+    String[] corrupt = {
+        "pbkdf2-sha256$1x00$" + salt + "$" + hash,
+        "pbkdf2-sha256$-5$" + salt + "$" + hash,
+        "pbkdf2-sha256$1000$" + salt + "$not*base64!",
+        "bcrypt$12$" + salt + "$" + hash};
+    for (String bad : corrupt) {
+      Customer current = store.get(c.id());
+      store.update(current.withPinHash(bad, clock.instant()));
+      java.io.PrintStream original = System.err;
+      java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+      System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+      boolean ok;
+      try {
+        ok = crm.verifyPin(c.id(), "4321");
+      } finally {
+        System.setErr(original);
+      }
+      String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(ok).as(bad).isFalse();
+      assertThat(logged).as(bad).contains(c.id()).contains("stored PIN hash").doesNotContain("4321")
+          .doesNotContain(salt).doesNotContain(hash).doesNotContain("1x00");
+    }
+  }
 }

@@ -129,4 +129,34 @@ class TranscriptsTest {
   private List<String> ids(TranscriptQuery q) {
     return transcripts.search(q, PageRequest.first(10)).items().stream().map(Transcript::id).toList();
   }
+
+  @Test
+  void startingTheTranscriptOfACallTwiceAtOnceGivesBothTheSameOne() throws Exception {
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Transcript>> started = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        started.add(pool.submit(() -> {
+          go.await();
+          return transcripts.start("call-race", null);
+        }));
+      }
+      go.countDown();
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<Transcript> f : started) {
+        ids.add(f.get(10, java.util.concurrent.TimeUnit.SECONDS).id());
+      }
+      assertThat(ids).hasSize(1);
+      assertThat(transcripts.forCall("call-race")).map(Transcript::id).contains(ids.iterator().next());
+      assertThat(transcripts.search(TranscriptQuery.ALL.forCall("call-race"),
+          PageRequest.first(10)).total()).isEqualTo(1);
+      assertThat(transcripts.start("call-race", null).id()).isEqualTo(ids.iterator().next());
+      assertThat(transcripts.start(null, null).id()).as("a transcript without a call is always new")
+          .isNotEqualTo(transcripts.start(null, null).id());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -12,6 +12,7 @@ import dev.callcenter.core.Priority;
 import dev.callcenter.core.flow.FlowAction;
 import dev.callcenter.core.flow.FlowInput;
 import dev.callcenter.core.flow.FlowStep;
+import dev.callcenter.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +94,7 @@ class FlowFileTest {
   @Test
   void aRejectedFileChangesNothingAndTheFlowInForceStays() {
     FlowRepository flows = FlowRepository.of(FlowDefinition.defaults(), PromptCatalogue.defaults());
-    TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T09:00:00Z"));
     CallCenter center = CallCenter.builder().clock(clock)
         .callFlow(IvrFlow.builder().clock(clock).flows(flows).build()).build();
     Call call = center.createCall(NewCall.fromPhone("+966501234567"));
@@ -200,7 +201,7 @@ class FlowFileTest {
 
   @Test
   void stagesLeftOutAreNotRun() {
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T06:00:00Z"));
+    MutableClock clock = MutableClock.at(Instant.parse("2026-03-02T06:00:00Z"));
     IvrFlow ivr = IvrFlow.builder().clock(clock).flow(FlowDefinition.fromJson(VALID)).build();
     CallCenter center = CallCenter.builder().clock(clock).callFlow(ivr).build();
     Call call = center.createCall(NewCall.fromPhone("+971501234567"));

@@ -11,6 +11,7 @@ import dev.callcenter.core.PhoneNumber;
 import dev.callcenter.core.flow.FlowAction;
 import dev.callcenter.core.flow.FlowInput;
 import dev.callcenter.core.flow.FlowStep;
+import dev.callcenter.testkit.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class IvrPropertiesTest {
       "VERIFICATION", "INTENT", "CLASSIFICATION", "DATA_COLLECTION", "QUEUE", "HANDOFF");
   private static final Set<String> OUTCOMES = Set.of("queued", "fallback", "callback", "transferred");
 
-  private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T09:00:00Z"));
 
   @Provide
   Arbitrary<FlowInput> inputs() {

@@ -17,12 +17,13 @@ import dev.callcenter.crm.NewCustomer;
 import dev.callcenter.rules.KeywordRouter;
 import dev.callcenter.rules.RuleEngine;
 import dev.callcenter.rules.RuleSet;
+import dev.callcenter.testkit.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The IVR with the real rules engine, keyword router and CRM behind its seams. */
 class RulesAndCrmWiringTest {
-  private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z")); // Sunday 12:00 Riyadh
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T09:00:00Z")); // Sunday 12:00 Riyadh
 
   private static boolean played(FlowStep step, String promptId) {
     return step.actions().stream().anyMatch(a -> a instanceof FlowAction.PlayPrompt p && p.promptId().equals(promptId));

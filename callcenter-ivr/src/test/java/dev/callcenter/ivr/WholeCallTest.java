@@ -15,6 +15,7 @@ import dev.callcenter.core.event.EventType;
 import dev.callcenter.core.flow.FlowAction;
 import dev.callcenter.core.flow.FlowInput;
 import dev.callcenter.core.flow.FlowStep;
+import dev.callcenter.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Whole calls walked through a real in-memory CallCenter running the IVR, on a fake clock. */
 class WholeCallTest {
-  private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T09:00:00Z"));
 
   private CallCenter center(IvrFlow flow) {
     return CallCenter.builder().clock(clock).callFlow(flow).build();

@@ -1,5 +1,6 @@
 package dev.callcenter.crm.internal;
 
+import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.internal.Checks;
 import dev.callcenter.core.internal.InMemoryRecords;
 import dev.callcenter.core.store.Page;
@@ -15,8 +16,11 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
   private final InMemoryRecords<Transcript> records = new InMemoryRecords<>("transcript",
       Comparator.comparing(Transcript::createdAt).reversed().thenComparing(Transcript::id));
 
+  /** Checks and inserts under this store's lock: a call has at most one transcript. */
   @Override
-  public Transcript insert(Transcript transcript) {
+  public synchronized Transcript insert(Transcript transcript) {
+    Checks.notNull(transcript, "transcript");
+    requireCallFree(transcript);
     return records.insert(transcript);
   }
 
@@ -26,8 +30,18 @@ public final class InMemoryTranscriptStore implements TranscriptStore {
   }
 
   @Override
-  public Transcript update(Transcript transcript) {
+  public synchronized Transcript update(Transcript transcript) {
+    Checks.notNull(transcript, "transcript");
+    requireCallFree(transcript);
     return records.update(transcript);
+  }
+
+  private void requireCallFree(Transcript transcript) {
+    String callId = transcript.callId();
+    if (callId != null && records.stream(t -> callId.equals(t.callId()) && !t.id().equals(transcript.id()))
+        .findAny().isPresent()) {
+      throw AlreadyExistsException.of("transcript for call", callId);
+    }
   }
 
   @Override

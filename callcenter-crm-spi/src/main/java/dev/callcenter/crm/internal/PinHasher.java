@@ -50,7 +50,12 @@ public final class PinHasher {
     return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
   }
 
-  /** Whether {@code pin} matches {@code stored}; false (never an exception) for a malformed PIN. */
+  /**
+   * Whether {@code pin} matches {@code stored}; false (never an exception) for a malformed PIN.
+   *
+   * @throws CallCenterException when {@code stored} is not a hash this class wrote (unknown format, a bad
+   *     iteration count, bad Base64); the message says what is wrong without repeating the hash
+   */
   public static boolean matches(String stored, @Nullable String pin) {
     String ascii;
     try {
@@ -62,10 +67,28 @@ public final class PinHasher {
     if (parts.length != 4 || !parts[0].equals(PREFIX)) {
       throw new CallCenterException("stored PIN hash has an unknown format");
     }
-    int rounds = Integer.parseInt(parts[1]);
+    int rounds;
+    try {
+      rounds = Integer.parseInt(parts[1]);
+    } catch (NumberFormatException e) {
+      throw new CallCenterException("stored PIN hash is corrupt: its iteration count is not a number");
+    }
+    if (rounds < 1) {
+      throw new CallCenterException("stored PIN hash is corrupt: its iteration count is not positive");
+    }
     Base64.Decoder b64 = Base64.getDecoder();
-    byte[] expected = b64.decode(parts[3]);
-    byte[] actual = derive(ascii, b64.decode(parts[2]), rounds);
+    byte[] expected;
+    byte[] salt;
+    try {
+      expected = b64.decode(parts[3]);
+      salt = b64.decode(parts[2]);
+    } catch (IllegalArgumentException e) {
+      throw new CallCenterException("stored PIN hash is corrupt: its salt or hash is not Base64");
+    }
+    if (salt.length == 0 || expected.length == 0) {
+      throw new CallCenterException("stored PIN hash is corrupt: its salt or hash is empty");
+    }
+    byte[] actual = derive(ascii, salt, rounds);
     return MessageDigest.isEqual(expected, actual);
   }
 

@@ -10,6 +10,7 @@ import dev.callcenter.sip.extension.Extension;
 import dev.callcenter.sip.extension.ExtensionQuery;
 import dev.callcenter.sip.extension.ExtensionStatus;
 import dev.callcenter.sip.extension.ExtensionStore;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -62,8 +63,8 @@ final class JdbcExtensionStore extends JdbcRecordStore<String, Extension> implem
 
   /** An update can only collide on the code; an insert on the id or the code: whichever the id is not. */
   @Override
-  RuntimeException duplicate(Extension extension, boolean inserting) {
-    if (inserting && find(extension.id()).isPresent()) {
+  RuntimeException duplicate(Connection connection, Extension extension, boolean inserting) throws SQLException {
+    if (inserting && exists(connection, extension.id())) {
       return AlreadyExistsException.of(kind(), extension.id());
     }
     return AlreadyExistsException.of("extension code", extension.extcode());

@@ -68,7 +68,7 @@ abstract class JdbcRecordStore<K, T extends Versioned<T>> implements RecordStore
         statement.executeUpdate();
       } catch (SQLException e) {
         if (Database.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-          throw duplicate(stored, true);
+          throw duplicate(afterFailedStatement(c), stored, true);
         }
         throw e;
       }
@@ -79,10 +79,27 @@ abstract class JdbcRecordStore<K, T extends Versioned<T>> implements RecordStore
 
   /**
    * The exception for a write of {@code record} that broke a unique constraint: by default the key is taken
-   * (only an insert can take a key). Stores with other unique columns say which one.
+   * (only an insert can take a key). Stores with other unique columns say which one, reading through
+   * {@code connection} (the one that failed, rolled back: never a second pooled connection).
    */
-  RuntimeException duplicate(T record, boolean inserting) {
+  RuntimeException duplicate(Connection connection, T record, boolean inserting) throws SQLException {
     return AlreadyExistsException.of(kind(), record.key());
+  }
+
+  /** Rolls back the failed write, as PostgreSQL refuses any further statement in a failed transaction. */
+  private static Connection afterFailedStatement(Connection connection) throws SQLException {
+    connection.rollback();
+    return connection;
+  }
+
+  /** Whether a row with {@code id} exists, read through {@code connection}. */
+  boolean exists(Connection connection, String id) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE id = ?")) {
+      statement.setString(1, id);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next();
+      }
+    }
   }
 
   @Override
@@ -115,7 +132,7 @@ abstract class JdbcRecordStore<K, T extends Versioned<T>> implements RecordStore
         rows = statement.executeUpdate();
       } catch (SQLException e) {
         if (Database.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-          throw duplicate(stored, false);
+          throw duplicate(afterFailedStatement(c), stored, false);
         }
         throw e;
       }

@@ -1,6 +1,7 @@
 package dev.callcenter.jdbc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.callcenter.core.AlreadyExistsException;
 import dev.callcenter.core.internal.Checks;
 import dev.callcenter.core.store.Page;
 import dev.callcenter.core.store.PageRequest;
@@ -8,12 +9,13 @@ import dev.callcenter.crm.Message;
 import dev.callcenter.crm.Transcript;
 import dev.callcenter.crm.TranscriptQuery;
 import dev.callcenter.crm.TranscriptStore;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
-/** Transcripts in table {@code cc_transcripts}; the messages are one JSON column. */
+/** Transcripts in table {@code cc_transcripts}, at most one per call; the messages are one JSON column. */
 final class JdbcTranscriptStore extends JdbcRecordStore<String, Transcript> implements TranscriptStore {
   private static final TypeReference<List<Message>> MESSAGES = new TypeReference<>() {};
 
@@ -39,6 +41,15 @@ final class JdbcTranscriptStore extends JdbcRecordStore<String, Transcript> impl
   Transcript asStored(Transcript t) {
     return new Transcript(t.id(), t.callId(), t.customerId(), t.messages(), Database.stored(t.createdAt()),
         Database.stored(t.updatedAt()), t.version());
+  }
+
+  /** A transcript collides on its id or, as a call has at most one transcript, on its call. */
+  @Override
+  RuntimeException duplicate(Connection connection, Transcript transcript, boolean inserting) throws SQLException {
+    if ((inserting && exists(connection, transcript.id())) || transcript.callId() == null) {
+      return AlreadyExistsException.of(kind(), transcript.id());
+    }
+    return AlreadyExistsException.of("transcript for call", transcript.callId());
   }
 
   @Override

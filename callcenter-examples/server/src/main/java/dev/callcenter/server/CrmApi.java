@@ -59,7 +59,6 @@ final class CrmApi implements Api.Endpoints {
   private final Api api;
   private final CrmService crm;
   private final SlaPolicy sla;
-  private final Object transcriptStart = new Object();
 
   CrmApi(Api api, SlaPolicy sla) {
     this.api = api;
@@ -213,11 +212,9 @@ final class CrmApi implements Api.Endpoints {
       throw InvalidInputException.of("text", "must be at most %d characters", Message.MAX_LENGTH);
     }
     var call = api.center().getCall(callId);
-    Transcript t;
-    synchronized (transcriptStart) {
-      t = findTranscript(callId).orElseGet(() -> crm.transcripts().start(callId.value(),
-          call.customer().customerId()));
-    }
+    // the store keeps one transcript per call, also across nodes: start returns the one another request began
+    Transcript t = findTranscript(callId).orElseGet(() -> crm.transcripts().start(callId.value(),
+        call.customer().customerId()));
     Message message = crm.transcripts().addMessage(t.id(), speaker, b.text(),
         language != null ? language : call.language());
     ctx.status(201).json(message);

@@ -3,6 +3,7 @@ package dev.callcenter.server;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.store.Page;
 import dev.callcenter.sip.extension.Extension;
+import dev.callcenter.sip.extension.ExtensionChange;
 import dev.callcenter.sip.extension.ExtensionQuery;
 import dev.callcenter.sip.extension.ExtensionStatus;
 import dev.callcenter.sip.extension.Extensions;
@@ -125,31 +126,9 @@ final class ExtensionsApi implements Api.Endpoints {
   private void replace(Context ctx) {
     String id = ctx.pathParam("id");
     ExtensionBody b = api.bodies().read(ctx, ExtensionBody.class);
-    Extension current = extensions.get(id);
-    // check everything before changing anything
     ExtensionStatus status = b.status() == null ? null : parseStatus(b.status());
-    if (b.displayName() != null && (b.displayName().isBlank()
-        || b.displayName().strip().length() > Extension.MAX_DISPLAY_NAME)) {
-      throw InvalidInputException.of("displayName", "must be 1-%d characters", Extension.MAX_DISPLAY_NAME);
-    }
-    String userId = b.userId() == null || b.userId().isBlank() ? null : b.userId().strip();
-    if (userId != null) {
-      extensions.getUser(userId);
-    }
-    if (b.password() != null) {
-      List<String> problems = extensions.passwordPolicy().problems(current.extcode(), b.password());
-      if (!problems.isEmpty()) {
-        throw InvalidInputException.of("password", String.join("; ", problems));
-      }
-      extensions.changePassword(id, b.password());
-    }
-    if (b.displayName() != null) {
-      extensions.rename(id, b.displayName());
-    }
-    Extension updated = userId != null ? extensions.assign(id, userId) : extensions.unassign(id);
-    if (status != null) {
-      updated = extensions.setStatus(id, status);
-    }
+    // the service checks every field before it changes anything, then changes all in one update
+    Extension updated = extensions.update(id, new ExtensionChange(b.displayName(), b.password(), b.userId(), status));
     ctx.json(ExtensionView.of(updated));
   }
 

@@ -2,14 +2,17 @@ package dev.callcenter.server;
 
 import dev.callcenter.core.InvalidInputException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Command-line flags: {@code --name value} or {@code --name=value}. */
 final class Flags {
   private Flags() {}
 
   static Map<String, String> parse(String[] args) {
-    Map<String, String> flags = new LinkedHashMap<>();
+    Map<String, String> flags = new Given();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--") || arg.length() == 2) {
@@ -31,5 +34,52 @@ final class Flags {
       }
     }
     return flags;
+  }
+
+  /**
+   * Refuses a flag that no setting read from {@code flags} (a map from {@link #parse}), listing the flags that
+   * were read, so a misspelt flag is not silently ignored.
+   */
+  static void rejectUnread(Map<String, String> flags) {
+    if (!(flags instanceof Given given)) {
+      return;
+    }
+    Set<String> unknown = new LinkedHashSet<>(given.keySet());
+    unknown.removeAll(given.read);
+    if (!unknown.isEmpty()) {
+      throw InvalidInputException.of("arguments", "unknown flag%s %s; known flags are %s",
+          unknown.size() == 1 ? "" : "s", unknown.stream().map(f -> "--" + f).collect(Collectors.joining(", ")),
+          given.read.stream().sorted().map(f -> "--" + f).collect(Collectors.joining(", ")));
+    }
+  }
+
+  /** The flags given, remembering which ones were looked up. */
+  private static final class Given extends LinkedHashMap<String, String> {
+    private static final long serialVersionUID = 1L;
+    private final LinkedHashSet<String> read = new LinkedHashSet<>();
+
+    @Override
+    public String get(Object key) {
+      if (key instanceof String name) {
+        read.add(name);
+      }
+      return super.get(key);
+    }
+
+    @Override
+    public String getOrDefault(Object key, String defaultValue) {
+      if (key instanceof String name) {
+        read.add(name);
+      }
+      return super.getOrDefault(key, defaultValue);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      if (key instanceof String name) {
+        read.add(name);
+      }
+      return super.containsKey(key);
+    }
   }
 }

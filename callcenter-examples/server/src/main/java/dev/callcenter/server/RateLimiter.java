@@ -3,26 +3,36 @@ package dev.callcenter.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * A token bucket per key (a token's hash, or the client address for open endpoints): {@code capacity} requests at
- * once, refilled at {@code perSecond}. Idle buckets are forgotten after ten minutes.
+ * once, refilled at {@code perSecond}. Idle buckets are forgotten after ten minutes. Time comes from an injected
+ * nanosecond source ({@link System#nanoTime} unless given), so refill can be tested on a fake clock.
  */
 final class RateLimiter {
   private final double capacity;
   private final double perNano;
+  private final LongSupplier nanoTime;
   private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
       .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
   RateLimiter(int capacity, double perSecond) {
+    this(capacity, perSecond, System::nanoTime);
+  }
+
+  /** @param nanoTime a monotonic time source in nanoseconds, like {@link System#nanoTime} */
+  RateLimiter(int capacity, double perSecond, LongSupplier nanoTime) {
     this.capacity = capacity;
     this.perNano = perSecond / 1e9;
+    this.nanoTime = nanoTime;
   }
 
   /** Takes one request from {@code key}'s bucket, or answers 429 when it is empty. */
   void acquire(String key) {
-    Bucket bucket = buckets.get(key, k -> new Bucket(capacity, System.nanoTime()));
-    long waitNanos = bucket.take(capacity, perNano, System.nanoTime());
+    long now = nanoTime.getAsLong();
+    Bucket bucket = buckets.get(key, k -> new Bucket(capacity, now));
+    long waitNanos = bucket.take(capacity, perNano, now);
     if (waitNanos > 0) {
       throw HttpProblem.tooManyRequests(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
     }

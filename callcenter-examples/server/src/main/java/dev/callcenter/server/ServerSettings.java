@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the server runs. Each setting comes from a command-line flag, else an environment variable, else its
@@ -22,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * --rate-limit       CALLCENTER_RATE_LIMIT                100 requests burst per token (or per address without one)
  * --rate-limit-per-second CALLCENTER_RATE_LIMIT_PER_SECOND 20
  * --region           CALLCENTER_DEFAULT_REGION            none (phone numbers need a country code)
- * --sample-data      CALLCENTER_SAMPLE_DATA               true (loads sample agents on the first start)
+ * --sample-data      CALLCENTER_SAMPLE_DATA               true on H2 or memory, else false (sample data, first start)
  * --wrap-up-seconds  CALLCENTER_WRAP_UP_SECONDS           0 (after-call work before the ACD offers the agent a call)
  * --nats-url         CALLCENTER_NATS_URL                  none: events in process; nats://host:4222 shares them
  *                                                         with every server on the same database
@@ -30,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * --sip-host         CALLCENTER_SIP_HOST                  127.0.0.1 (the address SIP listens on and announces)
  * --sip-digest-algorithms CALLCENTER_SIP_DIGEST_ALGORITHMS SHA-256,MD5 (MD5 first for phones that answer only it)
  * </pre>
+ *
+ * <p>A flag no setting reads is refused, and so is a true/false setting given anything but {@code true} or
+ * {@code false} (any letter case).
  */
 public record ServerSettings(
     int port,
@@ -75,6 +80,7 @@ public record ServerSettings(
   public static final int DEFAULT_SIP_PORT = 5060;
   /** The digest realm of the SIP registrar; the extensions' credentials are computed for it. */
   public static final String SIP_REALM = dev.callcenter.sip.extension.Extensions.Builder.DEFAULT_REALM;
+  private static final Logger LOG = LoggerFactory.getLogger(ServerSettings.class);
 
   public ServerSettings {
     if (port < 0 || port > 65535) {
@@ -117,7 +123,11 @@ public record ServerSettings(
     String dbUrl = pick(flags, env, "db-url", "CALLCENTER_DB_URL",
         "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("callcenter"));
     String cors = pick(flags, env, "cors-origins", "CALLCENTER_CORS_ORIGINS", "");
-    return new ServerSettings(
+    if (flags.get("admin-token") != null) {
+      LOG.warn("--admin-token on the command line can be read by other users of this machine (process list, "
+          + "shell history); set the CALLCENTER_ADMIN_TOKEN environment variable instead");
+    }
+    ServerSettings settings = new ServerSettings(
         integer(pick(flags, env, "port", "CALLCENTER_HTTP_PORT", Integer.toString(DEFAULT_PORT)), "port"),
         dbUrl,
         dataDir,
@@ -130,13 +140,21 @@ public record ServerSettings(
         decimal(pick(flags, env, "rate-limit-per-second", "CALLCENTER_RATE_LIMIT_PER_SECOND",
             Double.toString(DEFAULT_RATE_LIMIT_PER_SECOND)), "rateLimitPerSecond"),
         blankToNull(pick(flags, env, "region", "CALLCENTER_DEFAULT_REGION", "")),
-        Boolean.parseBoolean(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", "true")),
+        bool(pick(flags, env, "sample-data", "CALLCENTER_SAMPLE_DATA", Boolean.toString(isEmbedded(dbUrl))),
+            "sampleData", "--sample-data", "CALLCENTER_SAMPLE_DATA"),
         Duration.ofSeconds(integer(pick(flags, env, "wrap-up-seconds", "CALLCENTER_WRAP_UP_SECONDS", "0"),
             "wrapUp")),
         blankToNull(pick(flags, env, "nats-url", "CALLCENTER_NATS_URL", "")),
         sip(pick(flags, env, "sip-port", "CALLCENTER_SIP_PORT", Integer.toString(DEFAULT_SIP_PORT)),
             pick(flags, env, "sip-host", "CALLCENTER_SIP_HOST", "127.0.0.1"),
             pick(flags, env, "sip-digest-algorithms", "CALLCENTER_SIP_DIGEST_ALGORITHMS", "SHA-256,MD5")));
+    Flags.rejectUnread(flags);
+    return settings;
+  }
+
+  /** Whether {@code dbUrl} is in memory or H2, where sample data is loaded unless told otherwise. */
+  static boolean isEmbedded(String dbUrl) {
+    return IN_MEMORY.equals(dbUrl) || dbUrl.startsWith("jdbc:h2:");
   }
 
   /** Defaults for a server in {@code dataDir}: port 8080, H2 in the data directory. */
@@ -225,6 +243,17 @@ public record ServerSettings(
     } catch (NumberFormatException e) {
       throw InvalidInputException.of(field, "must be a whole number, was '%s'", value);
     }
+  }
+
+  private static boolean bool(String value, String field, String flag, String variable) {
+    String v = value.strip();
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw InvalidInputException.of(field, "must be true or false (%s or %s), was '%s'", flag, variable, value);
   }
 
   private static double decimal(String value, String field) {

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,18 +48,34 @@ final class TokenStore {
     TokenStore store = new TokenStore(file);
     if (file != null && Files.exists(file)) {
       try {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          String[] parts = line.strip().split(" ");
-          if (parts.length == 3 && !line.startsWith("#")) {
-            String subject = "-".equals(parts[2]) ? null : parts[2];
-            store.staff.put(parts[0], new Principal(Role.valueOf(parts[1]), subject, null, parts[0]));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i).strip();
+          if (line.isEmpty() || line.startsWith("#")) {
+            continue;
           }
+          int lineNr = i + 1;
+          String[] parts = line.split(" ");
+          if (parts.length != 3) {
+            throw corrupt(file, lineNr, "expected 'hash role subject'");
+          }
+          Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[1]) && r.isStaff())
+              .findFirst().orElseThrow(() -> corrupt(file, lineNr, "unknown role (staff roles are "
+                  + Arrays.stream(Role.values()).filter(Role::isStaff).map(Role::name).toList() + ")"));
+          String subject = "-".equals(parts[2]) ? null : parts[2];
+          store.staff.put(parts[0], new Principal(role, subject, null, parts[0]));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the token file " + file, e);
       }
     }
     return store;
+  }
+
+  /** The line itself is not repeated: it holds a token hash. */
+  private static CallCenterException corrupt(Path file, int line, String problem) {
+    return new CallCenterException("the token file " + file + " is corrupt at line " + line + ": " + problem
+        + "; fix or remove that line");
   }
 
   /** Issues a new staff token, keeps its hash (in the file, if any) and returns the token: the only copy. */

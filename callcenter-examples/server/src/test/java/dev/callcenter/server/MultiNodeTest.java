@@ -3,6 +3,7 @@ package dev.callcenter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcenter.jdbc.testdb.TestPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,7 +26,7 @@ class MultiNodeTest {
   void aCallCreatedOnServerAShowsUpOnServerBsWebSocketInLogOrder(@TempDir Path dirA, @TempDir Path dirB)
       throws Exception {
     String nats = natsUrl();
-    String base = ServerApiOnPostgresTest.postgresUrl();
+    String base = TestPostgres.url();
     String schema = "srv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     ServerApiOnPostgresTest.execute(base, "CREATE SCHEMA " + schema);
     String db = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;

@@ -389,6 +389,16 @@ abstract class ServerApiSuite {
     assertThat(badPut.status()).isEqualTo(400);
     assertThat(client.get("/api/callcenter/extensions/" + id, supervisor).json().get("displayName").asText())
         .isEqualTo("Reception desk");
+    JsonNode before = client.get("/api/callcenter/extensions/" + id, supervisor).json();
+    HttpTestClient.Reply controlChars = client.send("PUT", "/api/callcenter/extensions/" + id, admin,
+        Map.of("displayName", "Bell\u0007desk", "password", "Y3t-Another-Strong1"), Map.of());
+    assertThat(controlChars.status()).as(controlChars.body()).isEqualTo(400);
+    assertThat(controlChars.json().get("errors").findValuesAsText("field")).containsExactly("displayName");
+    assertThat(controlChars.body()).doesNotContain("Y3t-Another-Strong1");
+    JsonNode after = client.get("/api/callcenter/extensions/" + id, supervisor).json();
+    assertThat(after.get("version").asLong()).as("no write at all, so the password is unchanged")
+        .isEqualTo(before.get("version").asLong());
+    assertThat(after.get("updatedAt").asText()).isEqualTo(before.get("updatedAt").asText());
 
     assertThat(client.post("/api/callcenter/extensions", supervisor, Map.of("extcode", "2002", "password",
         password)).status()).isEqualTo(403);

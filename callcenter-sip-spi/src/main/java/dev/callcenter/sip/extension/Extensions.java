@@ -198,6 +198,62 @@ public final class Extensions {
   }
 
   /**
+   * Changes the display name, password, user and status together: every field is checked first (the display
+   * name as {@link Extension} does, the password against the policy, the user to exist), then all changes are
+   * applied in one compare-and-set update, so bad input changes nothing.
+   *
+   * @throws InvalidInputException naming every invalid field (the password only by what is wrong with it)
+   * @throws NotFoundException when the extension or the user does not exist
+   */
+  public Extension update(String id, ExtensionChange change) {
+    Checks.notNull(change, "change");
+    Extension current = get(id);
+    List<Violation> problems = new ArrayList<>();
+    String name = null;
+    if (change.displayName() != null) {
+      try {
+        name = Extension.checkDisplayName(change.displayName());
+      } catch (InvalidInputException e) {
+        problems.addAll(e.violations());
+      }
+    }
+    if (change.password() != null) {
+      for (String problem : policy.problems(current.extcode(), change.password())) {
+        problems.add(new Violation("password", problem));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw InvalidInputException.of(problems);
+    }
+    String userId = change.userId() == null || change.userId().isBlank() ? null : change.userId().strip();
+    if (userId != null) {
+      users.get(userId);
+    }
+    List<DigestCredential> credentials =
+        change.password() == null ? null : credentials(current.extcode(), change.password());
+    String newName = name;
+    Extension updated = modify(id, e -> {
+      if (!e.extcode().equals(current.extcode())) {
+        throw InvalidInputException.of("extcode", "changed while the extension was being updated; try again");
+      }
+      Instant now = clock.instant();
+      Extension next = e.withUser(userId, now);
+      if (newName != null) {
+        next = next.withDisplayName(newName, now);
+      }
+      if (credentials != null) {
+        next = next.withCredentials(credentials, now);
+      }
+      if (change.status() != null) {
+        next = next.withStatus(change.status(), now);
+      }
+      return next;
+    });
+    LOG.info("extension {} updated{}", updated.extcode(), credentials == null ? "" : " with a new password");
+    return updated;
+  }
+
+  /**
    * Assigns the extension to a user.
    *
    * @throws NotFoundException when the user does not exist

@@ -185,4 +185,35 @@ class ExtensionsTest {
     assertThatThrownBy(() -> Extensions.builder().realm("bad\"realm")).hasMessageContaining("realm");
     assertThatThrownBy(() -> Extensions.builder().clock(clock).clock(clock)).hasMessageContaining("clock");
   }
+
+  @Test
+  void updateChecksEveryFieldFirstSoABadDisplayNameLeavesThePasswordAlone() throws Exception {
+    Extension e = extensions.create(NewExtension.of("1001", "Reception", PASSWORD));
+    assertThatThrownBy(() -> extensions.update(e.id(),
+        new ExtensionChange("Front\u0007desk", "An0ther-Strong-Pass", null, ExtensionStatus.REGISTERED)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("displayName")
+        .hasMessageNotContaining("An0ther-Strong-Pass");
+    Extension after = extensions.get(e.id());
+    assertThat(after).isEqualTo(e);
+    assertThat(after.ha1("pbx.example.com", "SHA-256")).contains(hex("SHA-256", "1001:pbx.example.com:" + PASSWORD));
+  }
+
+  @Test
+  void updateAppliesEveryChangeInOneWrite() throws Exception {
+    extensions.createUser("u1", "Una", null, UserRole.AGENT);
+    Extension e = extensions.create(NewExtension.of("1001", "Reception", PASSWORD));
+    Extension updated = extensions.update(e.id(),
+        new ExtensionChange("  Front desk ", "An0ther-Strong-Pass", "u1", ExtensionStatus.REGISTERED));
+    assertThat(updated.version()).isEqualTo(e.version() + 1);
+    assertThat(updated.displayName()).isEqualTo("Front desk");
+    assertThat(updated.userId()).isEqualTo("u1");
+    assertThat(updated.status()).isEqualTo(ExtensionStatus.REGISTERED);
+    assertThat(updated.ha1("pbx.example.com", "MD5")).contains(hex("MD5", "1001:pbx.example.com:An0ther-Strong-Pass"));
+    assertThatThrownBy(() -> extensions.update(e.id(), new ExtensionChange(null, null, "nobody", null)))
+        .isInstanceOf(NotFoundException.class);
+    Extension unassigned = extensions.update(e.id(), new ExtensionChange(null, null, null, null));
+    assertThat(unassigned.userId()).isNull();
+    assertThat(unassigned.displayName()).isEqualTo("Front desk");
+    assertThat(unassigned.credentials()).isEqualTo(updated.credentials());
+  }
 }

@@ -70,6 +70,24 @@ public abstract class TranscriptStoreCompatibilityKit {
   }
 
   @Test
+  void aCallHasAtMostOneTranscript() {
+    Transcript first = store.insert(transcript("x-1", 0));
+    Transcript second = new Transcript("x-2", first.callId(), "customer-x-2", List.of(), T0, T0, 0);
+    assertThatThrownBy(() -> store.insert(second)).isInstanceOf(AlreadyExistsException.class)
+        .hasMessageContaining(first.callId());
+    assertThat(store.find("x-2")).isEmpty();
+    Transcript other = store.insert(transcript("x-3", 1));
+    assertThatThrownBy(() -> store.update(new Transcript(other.id(), first.callId(), other.customerId(),
+        other.messages(), other.createdAt(), other.updatedAt(), other.version())))
+        .isInstanceOf(AlreadyExistsException.class);
+    assertThat(store.get("x-3")).isEqualTo(other);
+    store.insert(new Transcript("x-free-1", null, null, List.of(), T0, T0, 0));
+    store.insert(new Transcript("x-free-2", null, null, List.of(), T0, T0, 0));
+    assertThat(store.list(TranscriptQuery.ALL, PageRequest.first(10)).total()).as("no limit without a call")
+        .isEqualTo(4);
+  }
+
+  @Test
   void updateAppendsMessagesWithCompareAndSet() {
     Transcript v1 = store.insert(transcript("x-1", 0));
     Message third = new Message(3, T0.plusSeconds(5), Speaker.SYSTEM, "Transferring you now", null, 0);

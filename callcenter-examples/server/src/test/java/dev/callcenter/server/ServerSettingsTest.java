@@ -1,0 +1,74 @@
+package dev.callcenter.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callcenter.core.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerSettingsTest {
+  private static ServerSettings from(Map<String, String> env, String... args) {
+    return ServerSettings.from(args, env);
+  }
+
+  @Test
+  void trueAndFalseAreAcceptedInAnyCaseAndNothingElse() {
+    assertThat(from(Map.of(), "--sample-data", "FALSE").sampleData()).isFalse();
+    assertThat(from(Map.of("CALLCENTER_SAMPLE_DATA", "True")).sampleData()).isTrue();
+    assertThat(from(Map.of(), "--db-url", "jdbc:postgresql://db/cc", "--sample-data").sampleData()).isTrue();
+    for (String bad : new String[] {"yes", "1", "on", ""}) {
+      assertThatThrownBy(() -> from(Map.of("CALLCENTER_SAMPLE_DATA", bad)))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("sampleData").hasMessageContaining("true or false")
+          .hasMessageContaining("CALLCENTER_SAMPLE_DATA");
+    }
+    assertThatThrownBy(() -> from(Map.of(), "--sample-data=yes")).hasMessageContaining("--sample-data");
+  }
+
+  @Test
+  void anUnknownFlagIsRefusedWithTheKnownOnes() {
+    assertThatThrownBy(() -> from(Map.of(), "--prot", "9090"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("unknown flag --prot")
+        .hasMessageContaining("--port").hasMessageContaining("--db-url").hasMessageContaining("--sample-data");
+    assertThatThrownBy(() -> from(Map.of(), "--port", "9090", "--sampledata", "--x=1"))
+        .hasMessageContaining("unknown flags --sampledata, --x");
+    assertThat(from(Map.of(), "--port", "9090").port()).isEqualTo(9090);
+  }
+
+  @Test
+  void sampleDataIsOnByDefaultOnlyForEmbeddedDatabases() {
+    assertThat(from(Map.of()).sampleData()).as("H2 in the data directory").isTrue();
+    assertThat(from(Map.of(), "--db-url", "memory").sampleData()).isTrue();
+    assertThat(from(Map.of(), "--db-url", "jdbc:h2:mem:x").sampleData()).isTrue();
+    assertThat(from(Map.of("CALLCENTER_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cc")).sampleData()).isFalse();
+    assertThat(from(Map.of(), "--db-url", "jdbc:postgresql://127.0.0.1:5432/cc", "--sample-data", "true")
+        .sampleData()).isTrue();
+  }
+
+  @Test
+  void anAdminTokenOnTheCommandLineIsWarnedAboutButNeverLogged() {
+    String token = "cli-admin-token-0123456789abcdef";
+    String fromFlag = stderrWhile(() -> assertThat(from(Map.of(), "--admin-token", token).adminToken())
+        .isEqualTo(token));
+    assertThat(fromFlag).contains("--admin-token").contains("CALLCENTER_ADMIN_TOKEN").doesNotContain(token);
+    String fromEnv = stderrWhile(() -> from(Map.of("CALLCENTER_ADMIN_TOKEN", token)));
+    assertThat(fromEnv).doesNotContain("--admin-token").doesNotContain(token);
+  }
+
+  private static String stderrWhile(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+}
