@@ -186,7 +186,7 @@ class FlowFileTest {
         .doesNotContain("QUEUE -. ")
         .doesNotContainPattern("QUEUE\\[[^\\]]*retries");
     // and the state machine does what the diagram says: one timeout in the queue ends in the handoff
-    TestClock clock = new TestClock(Instant.parse("2026-03-02T06:00:00Z"));
+    MutableClock clock = MutableClock.at(Instant.parse("2026-03-02T06:00:00Z"));
     IvrFlow ivr = IvrFlow.builder().clock(clock).flow(flow).build();
     CallCenter center = CallCenter.builder().clock(clock).callFlow(ivr).build();
     Call call = center.createCall(NewCall.fromPhone("+971501234567"));

@@ -19,6 +19,7 @@ import dev.callcenter.crm.NewCustomer;
 import dev.callcenter.crm.Ticket;
 import dev.callcenter.crm.TicketPriority;
 import dev.callcenter.crm.TicketStatus;
+import dev.callcenter.testkit.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * the main menu, with the real CRM module in memory behind the seams.
  */
 class VerificationHandoffTransferTest {
-  private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T09:00:00Z"));
   private final CallCenter crmCenter = CallCenter.builder().clock(clock).build();
   private final CrmService crm = CrmService.builder(crmCenter).clock(clock).automation(false).build();
   private final String customerId = crm.customers().create(NewCustomer.builder().id("70012345").name("Sara Al-Harbi")
