@@ -41,7 +41,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,139 +96,165 @@ public final class CallCenterServer implements AutoCloseable {
     this.settings = settings;
     createDirectories(settings.dataDir());
     this.storage = Storage.open(settings.dbUrl());
+    // what start-up opened, closed in reverse order when a later step fails (a busy port, a bad rules file)
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    opened.push(storage::close);
     this.executor = Executors.newCachedThreadPool(daemonThreads("callcenter-server-"));
-    LateCallFlow flow = new LateCallFlow();
-    CallCenter.Builder builder = CallCenter.builder()
-        .callStore(storage.calls())
-        .agentStore(storage.agents())
-        .callRecordStore(storage.callRecords())
-        .eventLog(storage.eventLog())
-        .executor(executor)
-        .callFlow(flow);
-    this.bus = settings.natsUrl() == null ? null
-        : NatsEventPublisher.builder().url(settings.natsUrl()).eventLog(storage.eventLog()).build();
-    if (bus != null) { // every server on the same database sees every server's events, in log order
-      builder.events(bus);
-    }
-    if (settings.defaultRegion() != null) {
-      builder.defaultRegion(settings.defaultRegion());
-    }
-    this.center = builder.build();
-    SlaPolicy sla = SlaPolicy.defaults();
-    CrmService.Builder crmBuilder = CrmService.builder(center).customerStore(storage.customers())
-        .ticketStore(storage.tickets()).transcriptStore(storage.transcripts()).sla(sla);
-    if (settings.defaultRegion() != null) {
-      crmBuilder.defaultRegion(settings.defaultRegion());
-    }
-    this.crm = crmBuilder.build();
-    Extensions extensions = Extensions.builder().extensionStore(storage.extensions()).userStore(storage.users())
-        .clock(center.clock()).build();
-    RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
-    KeywordRouter router = KeywordRouter.defaults();
-    this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("callcenter-acd-timers-"));
-    WaitEstimator estimator = WaitEstimator.movingAverage();
-    Acd.Builder acdBuilder = Acd.builder(center).waitEstimator(estimator).scheduler(timers, ACD_TICK);
-    for (Department department : List.of(Department.RECEPTION, Department.SALES, Department.COMPLAINTS)) {
-      acdBuilder.queue(QueueConfig.builder(department).wrapUp(settings.wrapUp()).build());
-    }
-    this.acd = acdBuilder.build(); // the IVR's queued calls go to the ACD from now on
-    flow.set(IvrFlow.builder()
-        .clock(center.clock())
-        .customers(CustomerLookup.fromCrm(crm))
-        .pins(PinVerifier.fromCrm(crm))
-        .classifier(IntentClassifier.fromRouter(router))
-        .policy(CallPolicy.from(FlowDefinition.defaults()).and(CallPolicy.fromRules(rules)))
-        .queueOutlook(outlook(acd, estimator))
-        .build());
-    this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
-    setUpAdminToken(console);
-    if (settings.sampleData()) {
-      SampleData.loadIfEmpty(center, crm, extensions);
-    }
-    ServerSettings.Sip sipSettings = settings.sip();
-    if (sipSettings == null) {
-      this.sip = null;
-      this.bridge = null;
-    } else { // SIP callers walk the same IVR; the registrar knows the extensions by their HA1 values only
-      this.sip = JainSipTelephony.builder().host(sipSettings.host()).port(sipSettings.port())
-          .realm(ServerSettings.SIP_REALM).credentials(DigestCredentialSource.of(storage.extensions()))
-          .digestAlgorithms(sipSettings.digestAlgorithms().toArray(String[]::new)).build();
-      this.bridge = TelephonyBridge.builder().callCenter(center).telephony(sip).executor(executor).build().start();
-    }
-    ObjectMapper mapper = ServerJson.mapper();
-    Api api = new Api(center, acd, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
-        storage, settings);
-    List<Route> table = new ArrayList<>();
-    this.routes = table;
-    endpoints(api, mapper, table, sla).forEach(e -> {
-      Route.Table t = new Route.Table();
-      e.addTo(t);
-      table.addAll(t.routes());
-    });
-    RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateLimitPerSecond());
-    this.app = Javalin.create(config -> {
-      config.showJavalinBanner = false;
-      config.http.maxRequestSize = settings.maxBodyBytes();
-      config.jsonMapper(new JavalinJackson(mapper, false));
-      config.useVirtualThreads = false;
-      config.staticFiles.add(files -> {
-        files.hostedPath = "/";
-        files.directory = "/dev/callcenter/server/web";
-        files.location = Location.CLASSPATH;
-        files.headers = Map.of(
-            "Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'",
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer");
+    opened.push(executor::shutdownNow);
+    try {
+      LateCallFlow flow = new LateCallFlow();
+      CallCenter.Builder builder = CallCenter.builder()
+          .callStore(storage.calls())
+          .agentStore(storage.agents())
+          .callRecordStore(storage.callRecords())
+          .eventLog(storage.eventLog())
+          .executor(executor)
+          .callFlow(flow);
+      this.bus = settings.natsUrl() == null ? null
+          : NatsEventPublisher.builder().url(settings.natsUrl()).eventLog(storage.eventLog()).build();
+      if (bus != null) { // every server on the same database sees every server's events, in log order
+        opened.push(bus::close);
+        builder.events(bus);
+      }
+      if (settings.defaultRegion() != null) {
+        builder.defaultRegion(settings.defaultRegion());
+      }
+      this.center = builder.build();
+      SlaPolicy sla = SlaPolicy.defaults();
+      CrmService.Builder crmBuilder = CrmService.builder(center).customerStore(storage.customers())
+          .ticketStore(storage.tickets()).transcriptStore(storage.transcripts()).sla(sla);
+      if (settings.defaultRegion() != null) {
+        crmBuilder.defaultRegion(settings.defaultRegion());
+      }
+      this.crm = crmBuilder.build();
+      opened.push(crm::close);
+      Extensions extensions = Extensions.builder().extensionStore(storage.extensions()).userStore(storage.users())
+          .clock(center.clock()).build();
+      RuleEngine rules = RulesApi.load(settings.dataDir(), center.clock());
+      KeywordRouter router = KeywordRouter.defaults();
+      this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("callcenter-acd-timers-"));
+      opened.push(timers::shutdownNow);
+      WaitEstimator estimator = WaitEstimator.movingAverage();
+      Acd.Builder acdBuilder = Acd.builder(center).waitEstimator(estimator).scheduler(timers, ACD_TICK);
+      for (Department department : List.of(Department.RECEPTION, Department.SALES, Department.COMPLAINTS)) {
+        acdBuilder.queue(QueueConfig.builder(department).wrapUp(settings.wrapUp()).build());
+      }
+      this.acd = acdBuilder.build(); // the IVR's queued calls go to the ACD from now on
+      opened.push(acd::close);
+      flow.set(IvrFlow.builder()
+          .clock(center.clock())
+          .customers(CustomerLookup.fromCrm(crm))
+          .pins(PinVerifier.fromCrm(crm))
+          .classifier(IntentClassifier.fromRouter(router))
+          .policy(CallPolicy.from(FlowDefinition.defaults()).and(CallPolicy.fromRules(rules)))
+          .queueOutlook(outlook(acd, estimator))
+          .build());
+      this.tokens = TokenStore.open(settings.dataDir().resolve(TOKEN_FILE));
+      setUpAdminToken(console);
+      if (settings.sampleData()) {
+        SampleData.loadIfEmpty(center, crm, extensions);
+      }
+      ServerSettings.Sip sipSettings = settings.sip();
+      if (sipSettings == null) {
+        this.sip = null;
+        this.bridge = null;
+      } else { // SIP callers walk the same IVR; the registrar knows the extensions by their HA1 values only
+        this.sip = JainSipTelephony.builder().host(sipSettings.host()).port(sipSettings.port())
+            .realm(ServerSettings.SIP_REALM).credentials(DigestCredentialSource.of(storage.extensions()))
+            .digestAlgorithms(sipSettings.digestAlgorithms().toArray(String[]::new)).build();
+        opened.push(sip::close);
+        this.bridge = TelephonyBridge.builder().callCenter(center).telephony(sip).executor(executor).build().start();
+        opened.push(bridge::close);
+      }
+      ObjectMapper mapper = ServerJson.mapper();
+      Api api = new Api(center, acd, crm, extensions, rules, router, tokens, new Bodies(mapper, settings.maxBodyBytes()),
+          storage, settings);
+      List<Route> table = new ArrayList<>();
+      this.routes = table;
+      endpoints(api, mapper, table, sla).forEach(e -> {
+        Route.Table t = new Route.Table();
+        e.addTo(t);
+        table.addAll(t.routes());
       });
-      config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(),
-          Math.round(ms)));
-      if (!settings.corsOrigins().isEmpty()) {
-        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-          if (settings.corsOrigins().contains("*")) {
-            rule.anyHost();
-          } else {
-            settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
-          }
-          rule.exposeHeader("Location");
-          rule.exposeHeader("ETag");
-        }));
+      RateLimiter limiter = new RateLimiter(settings.rateLimit(), settings.rateLimitPerSecond());
+      this.app = Javalin.create(config -> {
+        config.showJavalinBanner = false;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.jsonMapper(new JavalinJackson(mapper, false));
+        config.useVirtualThreads = false;
+        config.staticFiles.add(files -> {
+          files.hostedPath = "/";
+          files.directory = "/dev/callcenter/server/web";
+          files.location = Location.CLASSPATH;
+          files.headers = Map.of(
+              "Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'",
+              "X-Content-Type-Options", "nosniff",
+              "Referrer-Policy", "no-referrer");
+        });
+        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.status().getCode(),
+            Math.round(ms)));
+        if (!settings.corsOrigins().isEmpty()) {
+          config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+            if (settings.corsOrigins().contains("*")) {
+              rule.anyHost();
+            } else {
+              settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+            }
+            rule.exposeHeader("Location");
+            rule.exposeHeader("ETag");
+          }));
+        }
+      });
+      app.beforeMatched(ctx -> authorize(ctx, api, limiter));
+      for (Route route : routes) {
+        app.addHttpHandler(route.method(), route.path(), route.handler(), roles(route));
       }
-    });
-    app.beforeMatched(ctx -> authorize(ctx, api, limiter));
-    for (Route route : routes) {
-      app.addHttpHandler(route.method(), route.path(), route.handler(), roles(route));
-    }
-    app.wsBeforeUpgrade("/ws/updates", ctx -> {
-      Principal p = authenticate(ctx, ctx.queryParam("access_token"));
-      if (!p.role().covers(Role.VIEWER)) {
-        throw HttpProblem.forbidden("the event stream needs role viewer or higher");
-      }
-      limiter.acquire(p.tokenHash());
-      String after = ctx.queryParam("after");
-      if (after != null) {
-        afterSequence(after);
-      }
-    });
-    app.ws("/ws/updates", ws -> {
-      ws.onConnect(ctx -> {
-        ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
-        EventStream stream = new EventStream(ctx, executor);
-        ctx.attribute("stream", stream);
-        streams.add(stream);
+      app.wsBeforeUpgrade("/ws/updates", ctx -> {
+        Principal p = authenticate(ctx, ctx.queryParam("access_token"));
+        if (!p.role().covers(Role.VIEWER)) {
+          throw HttpProblem.forbidden("the event stream needs role viewer or higher");
+        }
+        limiter.acquire(p.tokenHash());
         String after = ctx.queryParam("after");
-        stream.start(center, after == null ? null : afterSequence(after));
+        if (after != null) {
+          afterSequence(after);
+        }
       });
-      ws.onClose(ctx -> closeStream(ctx.attribute("stream")));
-      ws.onError(ctx -> closeStream(ctx.attribute("stream")));
-    });
-    app.exception(Exception.class, (e, ctx) -> problem(ctx, e, mapper));
-    app.error(404, ctx -> {
-      if (ctx.attribute(PROBLEM_WRITTEN) == null) {
-        problem(ctx, NotFoundException.of("endpoint", ctx.method() + " " + ctx.path()), mapper);
-      }
-    });
-    app.start(settings.port());
+      app.ws("/ws/updates", ws -> {
+        ws.onConnect(ctx -> {
+          ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
+          EventStream stream = new EventStream(ctx, executor);
+          ctx.attribute("stream", stream);
+          streams.add(stream);
+          String after = ctx.queryParam("after");
+          stream.start(center, after == null ? null : afterSequence(after));
+        });
+        ws.onClose(ctx -> closeStream(ctx.attribute("stream")));
+        ws.onError(ctx -> closeStream(ctx.attribute("stream")));
+      });
+      app.exception(Exception.class, (e, ctx) -> problem(ctx, e, mapper));
+      app.error(404, ctx -> {
+        if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+          problem(ctx, NotFoundException.of("endpoint", ctx.method() + " " + ctx.path()), mapper);
+        }
+      });
+      opened.push(app::stop);
+      app.start(settings.port());
+    } catch (RuntimeException | Error e) {
+      closeAll(opened, e);
+      throw e;
+    }
     LOG.info("call-center server listening on port {} ({})", app.port(), settings);
+  }
+
+  private static void closeAll(Deque<AutoCloseable> opened, Throwable cause) {
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        cause.addSuppressed(e);
+      }
+    }
   }
 
   /** The IVR announces the place a call will take in the ACD's queue and the wait the ACD estimates for it. */
