@@ -279,6 +279,8 @@ public final class JainSipTelephony implements Telephony {
             : Sdp.offer(host, mediaPort, session);
         ok.setContent(sdp, headers().createContentTypeHeader("application", "sdp"));
         call.invite.sendResponse(ok);
+        call.sdpSession = session;
+        call.sdpVersion = session;
         call.answered = true;
         call.dialog = call.invite.getDialog();
       } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
@@ -490,13 +492,16 @@ public final class JainSipTelephony implements Telephony {
       if (cseq == null || callId == null || !Request.INVITE.equals(cseq.getMethod())) {
         return;
       }
-      SipCall call = agentLegs.get(callId.getCallId());
       int status = response.getStatusCode();
       if (status < 200) {
         return;
       }
+      SipCall caller = calls.get(callId.getCallId());
+      SipCall call = agentLegs.get(callId.getCallId());
       try {
-        if (status < 300) {
+        if (caller != null) {
+          callerReinviteAnswered(event, caller, status, cseq.getSeqNumber());
+        } else if (status < 300) {
           agentAnswered(event, call, cseq.getSeqNumber());
         } else if (call != null) {
           agentRefused(call, status + " " + response.getReasonPhrase());
@@ -830,7 +835,57 @@ public final class JainSipTelephony implements Telephony {
     }
     if (connected) {
       emit(new TelephonyEvent.TransferCompleted(call.channel, String.valueOf(call.agentTarget)));
+      reinviteCaller(call, event.getResponse());
     }
+  }
+
+  /**
+   * Offers the agent's media to the caller by a re-INVITE in the caller's dialog, so that audio flows both ways: the
+   * agent already has the caller's SDP. The offer keeps our SDP origin (RFC 3264 8) with the next version.
+   */
+  private void reinviteCaller(SipCall call, Response agentOk) {
+    byte[] raw = agentOk.getRawContent();
+    if (raw == null || raw.length == 0) {
+      LOG.info("the agent of {} answered without SDP; the caller keeps its media", call.channel);
+      return;
+    }
+    String agentSdp = new String(raw, StandardCharsets.UTF_8);
+    synchronized (call) {
+      Dialog dialog = call.dialog;
+      if (call.ended || dialog == null) {
+        return;
+      }
+      try {
+        call.sdpVersion++;
+        String ip = host.indexOf(':') >= 0 ? "IP6" : "IP4";
+        String offer = agentSdp.replaceFirst("(?m)^o=[^\\r\\n]*",
+            "o=callcenter " + call.sdpSession + " " + call.sdpVersion + " IN " + ip + " " + host);
+        Request reinvite = dialog.createRequest(Request.INVITE);
+        if (reinvite.getHeader(ContactHeader.NAME) == null) {
+          reinvite.addHeader(contactHeader(transportOf(call.inviteRequest)));
+        }
+        reinvite.setContent(offer, headers().createContentTypeHeader("application", "sdp"));
+        ClientTransaction ct = provider().getNewClientTransaction(reinvite);
+        dialog.sendRequest(ct);
+      } catch (ParseException | SipException | RuntimeException e) {
+        LOG.warn("re-INVITE of {} with the agent's media failed; the call stays up", call.channel, e);
+      }
+    }
+  }
+
+  /** The caller's answer to our re-INVITE: a 2xx is acknowledged; a refusal keeps the call as it was. */
+  private void callerReinviteAnswered(ResponseEvent event, SipCall call, int status, long cseq)
+      throws SipException, InvalidArgumentException {
+    if (status >= 300) { // the stack acknowledges a failure itself
+      LOG.info("the caller of {} refused the agent's media ({} {}); the call stays up", call.channel, status,
+          event.getResponse().getReasonPhrase());
+      return;
+    }
+    Dialog dialog = event.getDialog();
+    if (dialog == null) {
+      return;
+    }
+    dialog.sendAck(dialog.createAck(cseq));
   }
 
   private void agentRefused(SipCall call, String reason) {
