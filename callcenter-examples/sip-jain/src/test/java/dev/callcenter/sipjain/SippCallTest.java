@@ -106,6 +106,7 @@ class SippCallTest {
     await("agent available", () -> server.center.getAgent(agent.id()).status() == AgentStatus.AVAILABLE);
   }
 
+  /** The caller takes the agent's media by re-INVITE (its scenario checks the SDP is the agent's), then hangs up. */
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
   void theCallerHangingUpOnTheAgentEndsTheAgentLeg(String transport) {
@@ -114,7 +115,7 @@ class SippCallTest {
     register("1002", SipServer.PASSWORD_1002, agentPort, transport);
     Agent agent = availableAgent("1002");
 
-    Sipp.Running caller = sipp.start(sipp.command("caller_info_hangs_up.xml", transport, 1));
+    Sipp.Running caller = sipp.start(sipp.command("caller_info_bridged_hangs_up.xml", transport, 1));
     await("caller queued", () -> calls.size() == 1 && status(calls.get(0)) == CallStatus.IN_QUEUE);
     server.center.connect(calls.get(0), agent.id());
 
