@@ -731,7 +731,8 @@ public final class JainSipTelephony implements Telephony {
       return;
     }
     String user = sipAor.getUser();
-    DigestChallenges.Outcome outcome = digest.authenticate(Request.REGISTER, user, credentials(request), source);
+    DigestChallenges.Outcome outcome = digest.authenticate(Request.REGISTER, user, credentials(request), source,
+        uri -> sameUri(uri, request.getRequestURI()));
     if (outcome instanceof DigestChallenges.Outcome.Challenge challenge) {
       respond(event, Response.UNAUTHORIZED, r -> {
         for (String value : challenge.headers()) {
@@ -790,6 +791,18 @@ public final class JainSipTelephony implements Telephony {
       }
     });
     events.forEach(JainSipTelephony.this::emit);
+  }
+
+  /** Whether the digest {@code uri} names {@code requestUri}, compared as SIP URIs (RFC 3261 19.1.4). */
+  private boolean sameUri(String digestUri, URI requestUri) {
+    if (digestUri.equals(requestUri.toString())) {
+      return true;
+    }
+    try {
+      return addresses().createURI(digestUri).equals(requestUri);
+    } catch (ParseException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static DigestChallenges.@Nullable Credentials credentials(Request request) {
