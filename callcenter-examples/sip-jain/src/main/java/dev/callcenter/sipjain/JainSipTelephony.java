@@ -5,12 +5,14 @@ import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.flow.FlowAction;
 import dev.callcenter.sip.ChannelId;
 import dev.callcenter.sip.DigestCredentialSource;
+import dev.callcenter.sip.ExtensionPresence;
 import dev.callcenter.sip.Party;
 import dev.callcenter.sip.Registration;
 import dev.callcenter.sip.Registrations;
 import dev.callcenter.sip.Telephony;
 import dev.callcenter.sip.TelephonyEvent;
 import dev.callcenter.sip.TelephonyListener;
+import dev.callcenter.sip.extension.ExtensionStore;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -112,6 +114,8 @@ public final class JainSipTelephony implements Telephony {
   private final Duration maxExpires;
   private final Duration ringing;
   private final ScheduledExecutorService timer;
+  private final @Nullable ExtensionPresence presence;
+  private final Duration presenceSweep;
   private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
   private final Map<String, SipCall> agentLegs = new ConcurrentHashMap<>();
 
@@ -134,6 +138,8 @@ public final class JainSipTelephony implements Telephony {
         b.lockout);
     this.maxExpires = b.maxExpires;
     this.ringing = b.ringing;
+    this.presence = b.extensions == null ? null : ExtensionPresence.of(b.extensions, registrations, clock);
+    this.presenceSweep = b.presenceSweep;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sip-ringing");
       t.setDaemon(true);
@@ -205,6 +211,11 @@ public final class JainSipTelephony implements Telephony {
       provider = p;
       listener = value;
       s.start();
+      ExtensionPresence tracked = presence;
+      if (tracked != null) {
+        long every = presenceSweep.toMillis();
+        timer.scheduleWithFixedDelay(tracked::expire, every, every, TimeUnit.MILLISECONDS);
+      }
       LOG.info("SIP listening on {}:{} ({})", host, port, transports);
     } catch (Exception e) {
       throw new CallCenterException("could not start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -791,6 +802,14 @@ public final class JainSipTelephony implements Telephony {
       }
     });
     events.forEach(JainSipTelephony.this::emit);
+    ExtensionPresence tracked = presence;
+    if (tracked != null) {
+      if (bound.isEmpty()) {
+        tracked.unregistered(user);
+      } else {
+        tracked.registered(user);
+      }
+    }
   }
 
   /** Whether the digest {@code uri} names {@code requestUri}, compared as SIP URIs (RFC 3261 19.1.4). */
@@ -1071,6 +1090,7 @@ public final class JainSipTelephony implements Telephony {
     public static final int DEFAULT_MAX_FAILURES = 5;
     public static final Duration DEFAULT_LOCKOUT = Duration.ofMinutes(15);
     public static final Duration DEFAULT_MAX_EXPIRES = Duration.ofHours(1);
+    public static final Duration DEFAULT_PRESENCE_SWEEP = Duration.ofSeconds(30);
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -1084,6 +1104,8 @@ public final class JainSipTelephony implements Telephony {
     private Duration lockout = DEFAULT_LOCKOUT;
     private Duration maxExpires = DEFAULT_MAX_EXPIRES;
     private Duration ringing = Duration.ZERO;
+    private @Nullable ExtensionStore extensions;
+    private Duration presenceSweep = DEFAULT_PRESENCE_SWEEP;
     private List<String> algorithms = DigestChallenges.ALGORITHMS;
     private final Set<String> set = new LinkedHashSet<>();
 
@@ -1191,6 +1213,26 @@ public final class JainSipTelephony implements Telephony {
     public Builder maxExpires(Duration value) {
       once("maxExpires");
       maxExpires = positive(value, "maxExpires");
+      return this;
+    }
+
+    /**
+     * Keeps each extension's status in {@code store} in step with its registrations: REGISTERED when a REGISTER
+     * succeeds, UNREGISTERED when its last contact is removed or expires (see {@link ExtensionPresence}).
+     */
+    public Builder extensions(ExtensionStore value) {
+      once("extensions");
+      if (value == null) {
+        throw InvalidInputException.of("extensions", "is required");
+      }
+      extensions = value;
+      return this;
+    }
+
+    /** How often lapsed registrations are looked for, when {@link #extensions} is set. */
+    public Builder presenceSweep(Duration value) {
+      once("presenceSweep");
+      presenceSweep = positive(value, "presenceSweep");
       return this;
     }
 
