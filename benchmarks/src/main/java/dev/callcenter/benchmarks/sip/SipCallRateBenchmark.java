@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>A step places {@code rate × seconds} calls at {@code rate} calls per second; it passes when SIPp reports
  * every call successful and none failed (a call fails after 10 s without an answer). Each target climbs until a
  * step fails or the time budget is spent. Settings (system properties): {@code sip.bench.rates} (default
- * {@code 50,100,200,400,800,1600}), {@code sip.bench.seconds} per step (default 10), {@code sip.bench.budget}
+ * {@code 200,800,1600,2000,2400,2800,3200,4000}), {@code sip.bench.seconds} per step (default 10), {@code sip.bench.budget}
  * seconds for the whole run (default 170), {@code sip.bench.sipp} (default {@code sipp} on the PATH).
  *
  * <pre>
@@ -80,7 +80,7 @@ public final class SipCallRateBenchmark {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     String sipp = System.getProperty("sip.bench.sipp", which("sipp"));
     List<Integer> rates = new ArrayList<>();
-    for (String r : System.getProperty("sip.bench.rates", "50,100,200,400,800,1600").split(",")) {
+    for (String r : System.getProperty("sip.bench.rates", "200,800,1600,2000,2400,2800,3200,4000").split(",")) {
       rates.add(Integer.parseInt(r.strip()));
     }
     int seconds = Integer.getInteger("sip.bench.seconds", 10);
@@ -118,7 +118,7 @@ public final class SipCallRateBenchmark {
     }
     System.out.printf(Locale.ROOT, "%nhighest rate with zero failed calls (load average now %s):%n", loadAverage());
     best.forEach((name, rate) -> System.out.printf(Locale.ROOT, "  %-10s %d calls/s%s%n", name, rate,
-        rate.equals(rates.get(rates.size() - 1)) ? " (the highest rate tried)" : ""));
+        rate.equals(rates.get(rates.size() - 1)) ? " (the highest rate tried; the limit may be higher)" : ""));
   }
 
   static Step run(String sipp, Target target, int rate, int seconds) throws IOException, InterruptedException {

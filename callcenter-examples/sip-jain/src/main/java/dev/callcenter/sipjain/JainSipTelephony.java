@@ -90,10 +90,12 @@ import org.slf4j.LoggerFactory;
  *       answered 200 outside calls.
  *   <li>DTMF: SIP INFO with {@code application/dtmf-relay} (or {@code application/dtmf}), and RFC 4733
  *       telephone-events in RTP when the offer carries them; the answer echoes the offered payload type.
- *   <li>Registrar: REGISTER with digest authentication (see the rules in the builder's settings), registrations
- *       written to {@link Registrations}.
+ *   <li>Registrar: REGISTER with digest authentication (see the rules in the builder's settings; the digest
+ *       {@code uri} must name the Request-URI), registrations written to {@link Registrations}, and extension
+ *       statuses kept by {@link ExtensionPresence} when the builder has an {@link ExtensionStore}.
  *   <li>Transfer: the caller is bridged, back to back, to the target's registered contact (or a SIP URI): a new
- *       INVITE carrying the caller's SDP, so media flows between the two ends. BYE from either side ends both legs.
+ *       INVITE carrying the caller's SDP; when the agent answers, the caller is re-INVITEd with the agent's SDP, so
+ *       media flows between the two ends (a caller refusing it keeps the call). BYE from either side ends both legs.
  *   <li>Prompts are reported as played (no audio is streamed).
  *   <li>No Server or User-Agent header carries a software version.
  * </ul>
