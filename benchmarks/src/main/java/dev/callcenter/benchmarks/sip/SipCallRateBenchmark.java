@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * <p>A step places {@code rate × seconds} calls at {@code rate} calls per second; it passes when SIPp reports
  * every call successful and none failed (a call fails after 10 s without an answer). Each target climbs until a
  * step fails or the time budget is spent. Settings (system properties): {@code sip.bench.rates} (default
- * {@code 200,800,1600,2000,2400,2800,3200,4000}), {@code sip.bench.seconds} per step (default 10), {@code sip.bench.budget}
+ * {@code 400,1600,2000,2400,2800,3200,4000}), {@code sip.bench.seconds} per step (default 10), {@code sip.bench.budget}
  * seconds for the whole run (default 170), {@code sip.bench.sipp} (default {@code sipp} on the PATH).
  *
  * <pre>
@@ -80,7 +80,7 @@ public final class SipCallRateBenchmark {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     String sipp = System.getProperty("sip.bench.sipp", which("sipp"));
     List<Integer> rates = new ArrayList<>();
-    for (String r : System.getProperty("sip.bench.rates", "200,800,1600,2000,2400,2800,3200,4000").split(",")) {
+    for (String r : System.getProperty("sip.bench.rates", "400,1600,2000,2400,2800,3200,4000").split(",")) {
       rates.add(Integer.parseInt(r.strip()));
     }
     int seconds = Integer.getInteger("sip.bench.seconds", 10);
@@ -90,6 +90,7 @@ public final class SipCallRateBenchmark {
         rates, Runtime.getRuntime().availableProcessors(), loadAverage());
 
     Map<String, Integer> best = new LinkedHashMap<>();
+    Map<String, String> stopped = new LinkedHashMap<>();
     List<Step> steps = new ArrayList<>();
     List<Target> targets = List.of(new CallCenterTarget(), new SippUasTarget(sipp));
     // the budget is shared: each target gets half of what is left when it starts
@@ -98,9 +99,11 @@ public final class SipCallRateBenchmark {
         long left = budgetNanos - (System.nanoTime() - started);
         long deadline = System.nanoTime() + left / (targets.size() - t);
         best.put(target.name(), 0);
+        stopped.put(target.name(), "; every rate tried passed, the limit may be higher");
         for (int rate : rates) {
           if (System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 5) > deadline) {
             System.out.printf(Locale.ROOT, "%-10s time budget spent before %d calls/s%n", target.name(), rate);
+            stopped.put(target.name(), "; the time budget ran out before " + rate + " calls/s was tried");
             break;
           }
           Step step = run(sipp, target, rate, seconds);
@@ -109,6 +112,7 @@ public final class SipCallRateBenchmark {
               step.target(), step.rate(), step.calls(), step.successful(), step.failed(), step.exitCode(),
               step.took().toMillis() / 1000.0, target.note() + (step.passed() ? "" : "  <- failures"));
           if (!step.passed()) {
+            stopped.put(target.name(), "; " + rate + " calls/s had failures");
             break;
           }
           best.put(target.name(), rate);
@@ -118,7 +122,7 @@ public final class SipCallRateBenchmark {
     }
     System.out.printf(Locale.ROOT, "%nhighest rate with zero failed calls (load average now %s):%n", loadAverage());
     best.forEach((name, rate) -> System.out.printf(Locale.ROOT, "  %-10s %d calls/s%s%n", name, rate,
-        rate.equals(rates.get(rates.size() - 1)) ? " (the highest rate tried; the limit may be higher)" : ""));
+        stopped.get(name)));
   }
 
   static Step run(String sipp, Target target, int rate, int seconds) throws IOException, InterruptedException {
