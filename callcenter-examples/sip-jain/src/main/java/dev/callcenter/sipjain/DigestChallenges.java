@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -106,8 +107,11 @@ final class DigestChallenges {
    * @param addressOfRecord the user the request wants to act for (the To user of a REGISTER)
    * @param given the Authorization header's fields, or null when there is none
    * @param source the sender's address, for the lockout
+   * @param requestUri whether a digest {@code uri} names the request's Request-URI (RFC 7616 3.4.6): a response
+   *     computed for another URI is refused
    */
-  Outcome authenticate(String method, String addressOfRecord, @Nullable Credentials given, String source) {
+  Outcome authenticate(String method, String addressOfRecord, @Nullable Credentials given, String source,
+      Predicate<String> requestUri) {
     Instant now = clock.instant();
     if (isLocked(addressOfRecord + "@" + source, now) || isLocked(source, now)) {
       return new Outcome.Refused("locked out");
@@ -123,6 +127,8 @@ final class DigestChallenges {
       problem = "wrong realm";
     } else if (!addressOfRecord.equals(given.username())) {
       problem = "authentication user differs from the address of record";
+    } else if (!requestUri.test(given.uri())) {
+      problem = "digest uri differs from the Request-URI";
     } else if (!"auth".equalsIgnoreCase(given.qop()) || given.cnonce() == null || given.nonceCount() == null
         || !given.nonceCount().matches("[0-9a-fA-F]{8}")) {
       problem = "qop=auth with cnonce and nc required";

@@ -5,12 +5,14 @@ import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.flow.FlowAction;
 import dev.callcenter.sip.ChannelId;
 import dev.callcenter.sip.DigestCredentialSource;
+import dev.callcenter.sip.ExtensionPresence;
 import dev.callcenter.sip.Party;
 import dev.callcenter.sip.Registration;
 import dev.callcenter.sip.Registrations;
 import dev.callcenter.sip.Telephony;
 import dev.callcenter.sip.TelephonyEvent;
 import dev.callcenter.sip.TelephonyListener;
+import dev.callcenter.sip.extension.ExtensionStore;
 import gov.nist.javax.sip.message.SIPMessage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -88,10 +90,12 @@ import org.slf4j.LoggerFactory;
  *       answered 200 outside calls.
  *   <li>DTMF: SIP INFO with {@code application/dtmf-relay} (or {@code application/dtmf}), and RFC 4733
  *       telephone-events in RTP when the offer carries them; the answer echoes the offered payload type.
- *   <li>Registrar: REGISTER with digest authentication (see the rules in the builder's settings), registrations
- *       written to {@link Registrations}.
+ *   <li>Registrar: REGISTER with digest authentication (see the rules in the builder's settings; the digest
+ *       {@code uri} must name the Request-URI), registrations written to {@link Registrations}, and extension
+ *       statuses kept by {@link ExtensionPresence} when the builder has an {@link ExtensionStore}.
  *   <li>Transfer: the caller is bridged, back to back, to the target's registered contact (or a SIP URI): a new
- *       INVITE carrying the caller's SDP, so media flows between the two ends. BYE from either side ends both legs.
+ *       INVITE carrying the caller's SDP; when the agent answers, the caller is re-INVITEd with the agent's SDP, so
+ *       media flows between the two ends (a caller refusing it keeps the call). BYE from either side ends both legs.
  *   <li>Prompts are reported as played (no audio is streamed).
  *   <li>No Server or User-Agent header carries a software version.
  * </ul>
@@ -112,6 +116,8 @@ public final class JainSipTelephony implements Telephony {
   private final Duration maxExpires;
   private final Duration ringing;
   private final ScheduledExecutorService timer;
+  private final @Nullable ExtensionPresence presence;
+  private final Duration presenceSweep;
   private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
   private final Map<String, SipCall> agentLegs = new ConcurrentHashMap<>();
 
@@ -134,6 +140,8 @@ public final class JainSipTelephony implements Telephony {
         b.lockout);
     this.maxExpires = b.maxExpires;
     this.ringing = b.ringing;
+    this.presence = b.extensions == null ? null : ExtensionPresence.of(b.extensions, registrations, clock);
+    this.presenceSweep = b.presenceSweep;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sip-ringing");
       t.setDaemon(true);
@@ -205,6 +213,11 @@ public final class JainSipTelephony implements Telephony {
       provider = p;
       listener = value;
       s.start();
+      ExtensionPresence tracked = presence;
+      if (tracked != null) {
+        long every = presenceSweep.toMillis();
+        timer.scheduleWithFixedDelay(tracked::expire, every, every, TimeUnit.MILLISECONDS);
+      }
       LOG.info("SIP listening on {}:{} ({})", host, port, transports);
     } catch (Exception e) {
       throw new CallCenterException("could not start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
@@ -279,6 +292,8 @@ public final class JainSipTelephony implements Telephony {
             : Sdp.offer(host, mediaPort, session);
         ok.setContent(sdp, headers().createContentTypeHeader("application", "sdp"));
         call.invite.sendResponse(ok);
+        call.sdpSession = session;
+        call.sdpVersion = session;
         call.answered = true;
         call.dialog = call.invite.getDialog();
       } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
@@ -490,13 +505,16 @@ public final class JainSipTelephony implements Telephony {
       if (cseq == null || callId == null || !Request.INVITE.equals(cseq.getMethod())) {
         return;
       }
-      SipCall call = agentLegs.get(callId.getCallId());
       int status = response.getStatusCode();
       if (status < 200) {
         return;
       }
+      SipCall caller = calls.get(callId.getCallId());
+      SipCall call = agentLegs.get(callId.getCallId());
       try {
-        if (status < 300) {
+        if (caller != null) {
+          callerReinviteAnswered(event, caller, status, cseq.getSeqNumber());
+        } else if (status < 300) {
           agentAnswered(event, call, cseq.getSeqNumber());
         } else if (call != null) {
           agentRefused(call, status + " " + response.getReasonPhrase());
@@ -726,7 +744,8 @@ public final class JainSipTelephony implements Telephony {
       return;
     }
     String user = sipAor.getUser();
-    DigestChallenges.Outcome outcome = digest.authenticate(Request.REGISTER, user, credentials(request), source);
+    DigestChallenges.Outcome outcome = digest.authenticate(Request.REGISTER, user, credentials(request), source,
+        uri -> sameUri(uri, request.getRequestURI()));
     if (outcome instanceof DigestChallenges.Outcome.Challenge challenge) {
       respond(event, Response.UNAUTHORIZED, r -> {
         for (String value : challenge.headers()) {
@@ -785,6 +804,26 @@ public final class JainSipTelephony implements Telephony {
       }
     });
     events.forEach(JainSipTelephony.this::emit);
+    ExtensionPresence tracked = presence;
+    if (tracked != null) {
+      if (bound.isEmpty()) {
+        tracked.unregistered(user);
+      } else {
+        tracked.registered(user);
+      }
+    }
+  }
+
+  /** Whether the digest {@code uri} names {@code requestUri}, compared as SIP URIs (RFC 3261 19.1.4). */
+  private boolean sameUri(String digestUri, URI requestUri) {
+    if (digestUri.equals(requestUri.toString())) {
+      return true;
+    }
+    try {
+      return addresses().createURI(digestUri).equals(requestUri);
+    } catch (ParseException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static DigestChallenges.@Nullable Credentials credentials(Request request) {
@@ -830,7 +869,57 @@ public final class JainSipTelephony implements Telephony {
     }
     if (connected) {
       emit(new TelephonyEvent.TransferCompleted(call.channel, String.valueOf(call.agentTarget)));
+      reinviteCaller(call, event.getResponse());
     }
+  }
+
+  /**
+   * Offers the agent's media to the caller by a re-INVITE in the caller's dialog, so that audio flows both ways: the
+   * agent already has the caller's SDP. The offer keeps our SDP origin (RFC 3264 8) with the next version.
+   */
+  private void reinviteCaller(SipCall call, Response agentOk) {
+    byte[] raw = agentOk.getRawContent();
+    if (raw == null || raw.length == 0) {
+      LOG.info("the agent of {} answered without SDP; the caller keeps its media", call.channel);
+      return;
+    }
+    String agentSdp = new String(raw, StandardCharsets.UTF_8);
+    synchronized (call) {
+      Dialog dialog = call.dialog;
+      if (call.ended || dialog == null) {
+        return;
+      }
+      try {
+        call.sdpVersion++;
+        String ip = host.indexOf(':') >= 0 ? "IP6" : "IP4";
+        String offer = agentSdp.replaceFirst("(?m)^o=[^\\r\\n]*",
+            "o=callcenter " + call.sdpSession + " " + call.sdpVersion + " IN " + ip + " " + host);
+        Request reinvite = dialog.createRequest(Request.INVITE);
+        if (reinvite.getHeader(ContactHeader.NAME) == null) {
+          reinvite.addHeader(contactHeader(transportOf(call.inviteRequest)));
+        }
+        reinvite.setContent(offer, headers().createContentTypeHeader("application", "sdp"));
+        ClientTransaction ct = provider().getNewClientTransaction(reinvite);
+        dialog.sendRequest(ct);
+      } catch (ParseException | SipException | RuntimeException e) {
+        LOG.warn("re-INVITE of {} with the agent's media failed; the call stays up", call.channel, e);
+      }
+    }
+  }
+
+  /** The caller's answer to our re-INVITE: a 2xx is acknowledged; a refusal keeps the call as it was. */
+  private void callerReinviteAnswered(ResponseEvent event, SipCall call, int status, long cseq)
+      throws SipException, InvalidArgumentException {
+    if (status >= 300) { // the stack acknowledges a failure itself
+      LOG.info("the caller of {} refused the agent's media ({} {}); the call stays up", call.channel, status,
+          event.getResponse().getReasonPhrase());
+      return;
+    }
+    Dialog dialog = event.getDialog();
+    if (dialog == null) {
+      return;
+    }
+    dialog.sendAck(dialog.createAck(cseq));
   }
 
   private void agentRefused(SipCall call, String reason) {
@@ -1003,6 +1092,7 @@ public final class JainSipTelephony implements Telephony {
     public static final int DEFAULT_MAX_FAILURES = 5;
     public static final Duration DEFAULT_LOCKOUT = Duration.ofMinutes(15);
     public static final Duration DEFAULT_MAX_EXPIRES = Duration.ofHours(1);
+    public static final Duration DEFAULT_PRESENCE_SWEEP = Duration.ofSeconds(30);
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -1016,6 +1106,8 @@ public final class JainSipTelephony implements Telephony {
     private Duration lockout = DEFAULT_LOCKOUT;
     private Duration maxExpires = DEFAULT_MAX_EXPIRES;
     private Duration ringing = Duration.ZERO;
+    private @Nullable ExtensionStore extensions;
+    private Duration presenceSweep = DEFAULT_PRESENCE_SWEEP;
     private List<String> algorithms = DigestChallenges.ALGORITHMS;
     private final Set<String> set = new LinkedHashSet<>();
 
@@ -1123,6 +1215,26 @@ public final class JainSipTelephony implements Telephony {
     public Builder maxExpires(Duration value) {
       once("maxExpires");
       maxExpires = positive(value, "maxExpires");
+      return this;
+    }
+
+    /**
+     * Keeps each extension's status in {@code store} in step with its registrations: REGISTERED when a REGISTER
+     * succeeds, UNREGISTERED when its last contact is removed or expires (see {@link ExtensionPresence}).
+     */
+    public Builder extensions(ExtensionStore value) {
+      once("extensions");
+      if (value == null) {
+        throw InvalidInputException.of("extensions", "is required");
+      }
+      extensions = value;
+      return this;
+    }
+
+    /** How often lapsed registrations are looked for, when {@link #extensions} is set. */
+    public Builder presenceSweep(Duration value) {
+      once("presenceSweep");
+      presenceSweep = positive(value, "presenceSweep");
       return this;
     }
 

@@ -27,6 +27,9 @@ final class SipCall {
   boolean byePending;
   boolean ended;
   @Nullable Dialog dialog;
+  /** The SDP session id of our answer, and its version: a re-offer keeps the id and counts the version up. */
+  long sdpSession;
+  long sdpVersion;
 
   @Nullable String agentCallId;
   @Nullable String agentTarget;

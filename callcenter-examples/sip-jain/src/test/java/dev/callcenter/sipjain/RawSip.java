@@ -136,9 +136,14 @@ final class RawSip implements AutoCloseable {
 
   /** An Authorization header answering {@code challenge} as {@code user} with {@code password}. */
   String authorization(Challenge challenge, String user, String realm, String password, int nonceCount) {
+    return authorization(challenge, user, realm, password, nonceCount, registrarUri());
+  }
+
+  /** As above, with a right response for the digest {@code uri}, whatever the Request-URI is. */
+  String authorization(Challenge challenge, String user, String realm, String password, int nonceCount,
+      String uri) {
     String algorithm = challenge.algorithm();
     String ha1 = DigestChallenges.ha1(algorithm, user, realm, password);
-    String uri = registrarUri();
     String ha2 = DigestChallenges.hash(algorithm, "REGISTER:" + uri);
     String nc = String.format(Locale.ROOT, "%08x", nonceCount);
     String cnonce = "c" + Integer.toHexString(nonceCount * 7919);

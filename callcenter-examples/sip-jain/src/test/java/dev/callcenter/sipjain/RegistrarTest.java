@@ -127,6 +127,20 @@ class RegistrarTest {
   }
 
   @Test
+  void aDigestUriOtherThanTheRequestUriIsRefused() {
+    RawSip.Response challenge = phone.register("1001", null, 600);
+
+    RawSip.Response refused = phone.register("1001", phone.authorization(challenge.challenge("SHA-256"), "1001",
+        SipServer.REALM, SipServer.PASSWORD_1001, 1, "sip:elsewhere.example"), 600);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(server.sip.registrations().find("1001")).isEmpty();
+    RawSip.Response ok = phone.register("1001", phone.authorization(challenge.challenge("SHA-256"), "1001",
+        SipServer.REALM, SipServer.PASSWORD_1001, 2, "SIP:127.0.0.1:" + server.port), 600); // the same URI
+    assertThat(ok.status()).as(ok.text()).isEqualTo(200);
+  }
+
+  @Test
   void aWrongRealmIsRefused() {
     RawSip.Response challenge = phone.register("1001", null, 600);
 

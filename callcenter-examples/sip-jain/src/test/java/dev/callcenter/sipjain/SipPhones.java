@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * calls transferred to them.
  */
 final class SipPhones implements TelephonyDriver {
+  /** The audio port in every agent's SDP answer, so that a test can tell the agent's media from anyone else's. */
+  static final int AGENT_MEDIA_PORT = 49170;
   private static final Map<String, String> PASSWORDS = Map.of("1001", SipServer.PASSWORD_1001, "1002",
       SipServer.PASSWORD_1002);
 
@@ -54,6 +57,12 @@ final class SipPhones implements TelephonyDriver {
     final Thread reader;
     final Map<String, Leg> legs = new ConcurrentHashMap<>();
     final Map<String, String> lastResponse = new ConcurrentHashMap<>();
+    /** In-dialog INVITEs and ACKs this phone received, as sent. */
+    final List<String> reinvites = new CopyOnWriteArrayList<>();
+    final List<String> acks = new CopyOnWriteArrayList<>();
+    final List<String> byes = new CopyOnWriteArrayList<>();
+    /** How a caller answers a re-INVITE: 200 with its SDP, or this status. */
+    volatile int reinviteStatus = 200;
     final boolean agent;
     final String extension;
 
@@ -123,9 +132,21 @@ final class SipPhones implements TelephonyDriver {
       }
       String method = text.substring(0, text.indexOf(' '));
       if (method.equals("ACK")) {
+        acks.add(text);
         Leg leg = legs.get(callId);
         if (leg != null) {
           leg.answered = true;
+        }
+        return;
+      }
+      if (method.equals("INVITE") && !agent) {
+        reinvites.add(text);
+        int status = reinviteStatus;
+        if (status == 200) {
+          send(response(text, 200, "OK", null, "Contact: <sip:caller@127.0.0.1:" + port()
+              + ">\r\nContent-Type: application/sdp\r\n", CALLER_SDP));
+        } else {
+          send(response(text, status, "Refused", null, ""));
         }
         return;
       }
@@ -137,12 +158,13 @@ final class SipPhones implements TelephonyDriver {
         leg.inviteVia = header(text, "Via");
         send(response(text, 180, "Ringing", leg.localTag, ""));
         String sdp = "v=0\r\no=agent 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-            + "m=audio 9 RTP/AVP 0\r\n";
+            + "m=audio " + AGENT_MEDIA_PORT + " RTP/AVP 0\r\n";
         send(response(text, 200, "OK", leg.localTag, "Contact: <sip:" + extension + "@127.0.0.1:" + port()
             + ">\r\nContent-Type: application/sdp\r\n", sdp));
         return;
       }
       if (method.equals("BYE")) {
+        byes.add(text);
         Leg leg = legs.get(callId);
         if (leg != null) {
           leg.ended = true;
@@ -179,6 +201,9 @@ final class SipPhones implements TelephonyDriver {
     }
   }
 
+  private static final String CALLER_SDP = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+      + "t=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
+
   private final JainSipTelephony telephony;
   private final Phone callers = new Phone(false, "caller");
   private final Map<String, Phone> agents = new ConcurrentHashMap<>();
@@ -204,9 +229,7 @@ final class SipPhones implements TelephonyDriver {
     callers.legs.put(callId, leg);
     ChannelId channel = ChannelId.of(callId);
     byCaller.put(from, channel);
-    String sdp = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-        + "m=audio 9 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
-    callers.send(callers.request("INVITE", leg, 1, "Content-Type: application/sdp\r\n", sdp)
+    callers.send(callers.request("INVITE", leg, 1, "Content-Type: application/sdp\r\n", CALLER_SDP)
         .replace("INVITE sip:callcenter@", "INVITE sip:" + to + "@"));
     return channel;
   }
@@ -275,6 +298,26 @@ final class SipPhones implements TelephonyDriver {
     if (!ok.startsWith("SIP/2.0 200")) {
       throw new AssertionError("registration refused: " + ok);
     }
+  }
+
+  /** The in-dialog INVITEs the caller of {@code channel} received. */
+  List<String> reinvitesTo(ChannelId channel) {
+    return callers.reinvites.stream().filter(m -> header(m, "Call-ID").equals(channel.value())).toList();
+  }
+
+  /** The ACKs the caller of {@code channel} received. */
+  List<String> acksTo(ChannelId channel) {
+    return callers.acks.stream().filter(m -> header(m, "Call-ID").equals(channel.value())).toList();
+  }
+
+  /** The BYEs the caller of {@code channel} received. */
+  List<String> byesTo(ChannelId channel) {
+    return callers.byes.stream().filter(m -> header(m, "Call-ID").equals(channel.value())).toList();
+  }
+
+  /** Callers answer later re-INVITEs with {@code status} instead of 200. */
+  void callersAnswerReinvitesWith(int status) {
+    callers.reinviteStatus = status;
   }
 
   @Override

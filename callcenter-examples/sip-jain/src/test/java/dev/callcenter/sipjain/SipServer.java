@@ -30,7 +30,7 @@ final class SipServer implements AutoCloseable {
     sip = settings.apply(JainSipTelephony.builder().host("127.0.0.1").port(port).realm(REALM)
         .credentials(credentials())).build();
     center = CallCenter.builder()
-        .callFlow(new DtmfMenuFlow(Clock.systemUTC(), Duration.ofSeconds(20), Duration.ofSeconds(2))).build();
+        .callFlow(new DtmfMenuFlow(Clock.systemUTC(), Duration.ofSeconds(20), Duration.ofSeconds(5))).build();
     bridge = TelephonyBridge.builder().callCenter(center).telephony(sip).build().start();
   }
 

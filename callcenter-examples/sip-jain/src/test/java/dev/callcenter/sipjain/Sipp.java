@@ -19,7 +19,7 @@ final class Sipp {
 
   /** A SIPp command for {@code scenario}; {@code extra} are more options such as {@code -key name value}. */
   List<String> command(String scenario, String transport, int calls, String... extra) {
-    return command(scenario, transport, calls, Duration.ofSeconds(30), extra);
+    return command(scenario, transport, calls, Duration.ofSeconds(60), extra);
   }
 
   /** As {@link #command(String, String, int, String...)}, ending the whole run after {@code timeout}. */
@@ -39,7 +39,7 @@ final class Sipp {
     return new ArrayList<>(List.of(sipp, "-sf", SipTools.scenario(scenario), "-i", "127.0.0.1",
         "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(SipTools.freePort()),
         "-t", transport.equals("tcp") ? "t1" : "u1", "-m", "1", "-key", "extension", extension, "-nostdin",
-        "-timeout", "30s", "-timeout_error"));
+        "-timeout", "60s", "-timeout_error"));
   }
 
   SipTools.Result run(List<String> command, Duration limit) {

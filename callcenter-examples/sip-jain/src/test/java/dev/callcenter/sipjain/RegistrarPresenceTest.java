@@ -1,0 +1,90 @@
+package dev.callcenter.sipjain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callcenter.sip.extension.Extension;
+import dev.callcenter.sip.extension.ExtensionStatus;
+import dev.callcenter.sip.extension.ExtensionStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The registrar keeps each extension's status in the extension store in step with its registrations. */
+@Timeout(60)
+class RegistrarPresenceTest {
+  private final RegistrarTest.MovableClock clock = new RegistrarTest.MovableClock();
+  private final ExtensionStore extensions = ExtensionStore.inMemory();
+  private final SipServer server = new SipServer(b -> b.clock(clock).extensions(extensions)
+      .presenceSweep(Duration.ofMillis(50)));
+  private final RawSip phone = new RawSip(server.port);
+
+  {
+    extensions.insert(new Extension("desk-1001", "1001", "Desk 1001", null, ExtensionStatus.UNREGISTERED, List.of(),
+        clock.instant(), clock.instant(), 0));
+  }
+
+  @AfterEach
+  void close() {
+    phone.close();
+    server.close();
+  }
+
+  private ExtensionStatus status() {
+    return extensions.findByCode("1001").orElseThrow().status();
+  }
+
+  private RawSip.Response register(int expires, int nonceCount) {
+    RawSip.Response challenge = phone.register("1001", null, expires);
+    return phone.register("1001", phone.authorization(challenge.challenge("SHA-256"), "1001", SipServer.REALM,
+        SipServer.PASSWORD_1001, nonceCount), expires);
+  }
+
+  @Test
+  void registeringMarksTheExtensionRegisteredAndExpiresZeroUnregistered() {
+    assertThat(register(600, 1).status()).isEqualTo(200);
+    assertThat(status()).isEqualTo(ExtensionStatus.REGISTERED);
+
+    assertThat(register(0, 1).status()).isEqualTo(200);
+    assertThat(status()).isEqualTo(ExtensionStatus.UNREGISTERED);
+  }
+
+  @Test
+  void aLapsedRegistrationIsMarkedUnregistered() {
+    assertThat(register(600, 1).status()).isEqualTo(200);
+    assertThat(status()).isEqualTo(ExtensionStatus.REGISTERED);
+
+    clock.advance(Duration.ofMinutes(11));
+
+    await(() -> status() == ExtensionStatus.UNREGISTERED);
+  }
+
+  @Test
+  void aRefusedRegistrationChangesNothing() {
+    RawSip.Response challenge = phone.register("1001", null, 600);
+    RawSip.Response refused = phone.register("1001", phone.authorization(challenge.challenge("MD5"), "1001",
+        SipServer.REALM, "guess", 1), 600);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(status()).isEqualTo(ExtensionStatus.UNREGISTERED);
+    assertThat(extensions.findByCode("1001").orElseThrow().version()).isEqualTo(1);
+  }
+
+  private static void await(BooleanSupplier condition) {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting for the extension to be unregistered");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
