@@ -534,9 +534,13 @@ public final class CallCenter {
   private Call modifyCall(CallId id, UnaryOperator<Call> change, EventType event) {
     Checks.notNull(id, "callId");
     for (int attempt = 0; ; attempt++) {
-      Call current = calls.get(id);
-      Call next = change.apply(current);
+      // optimistic first; after a lost race, read and change under the lock, where no writer of this node can get
+      // in between (only another node can still win, up to maxRetries times)
+      Call optimistic = attempt == 0 ? calls.get(id) : null;
+      Call optimisticNext = optimistic == null ? null : change.apply(optimistic);
       synchronized (emitLock) {
+        Call current = optimistic != null ? optimistic : calls.get(id);
+        Call next = optimisticNext != null ? optimisticNext : change.apply(current);
         Call stored;
         try {
           stored = next.equals(current) ? calls.get(id) : calls.update(next);
