@@ -188,14 +188,16 @@ public final class JainSipTelephony implements Telephony {
     props.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
     props.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "20000");
     props.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "20000");
+    SipStack s = null;
+    SipProvider p = null;
+    RtpListener r = null;
     try {
       SipFactory factory = SipFactory.getInstance();
       factory.setPathName("gov.nist");
-      SipStack s = factory.createSipStack(props);
+      s = factory.createSipStack(props);
       addresses = factory.createAddressFactory();
       headers = factory.createHeaderFactory();
       messages = factory.createMessageFactory();
-      SipProvider p = null;
       for (String transport : transports) {
         ListeningPoint point = s.createListeningPoint(host, port, transport);
         if (p == null) {
@@ -208,7 +210,8 @@ public final class JainSipTelephony implements Telephony {
         throw new CallCenterException("no SIP transport configured");
       }
       p.addSipListener(new Endpoint());
-      rtp = new RtpListener(host);
+      r = new RtpListener(host);
+      rtp = r;
       stack = s;
       provider = p;
       listener = value;
@@ -220,7 +223,33 @@ public final class JainSipTelephony implements Telephony {
       }
       LOG.info("SIP listening on {}:{} ({})", host, port, transports);
     } catch (Exception e) {
+      // e.g. the TCP port is taken after UDP was bound: release what was opened so a retry can bind again
+      release(s, p, r, e);
+      stack = null;
+      provider = null;
+      rtp = null;
+      listener = null;
       throw new CallCenterException("could not start SIP on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void release(@Nullable SipStack s, @Nullable SipProvider p, @Nullable RtpListener r,
+      Exception cause) {
+    try {
+      if (s != null) {
+        if (p != null) {
+          s.deleteSipProvider(p);
+        }
+        for (java.util.Iterator<?> points = s.getListeningPoints(); points.hasNext(); ) {
+          s.deleteListeningPoint((ListeningPoint) points.next());
+        }
+        s.stop();
+      }
+      if (r != null) {
+        r.close();
+      }
+    } catch (Exception e) {
+      cause.addSuppressed(e);
     }
   }
 
