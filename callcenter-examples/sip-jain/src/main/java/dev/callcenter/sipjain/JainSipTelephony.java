@@ -825,6 +825,14 @@ public final class JainSipTelephony implements Telephony {
       }
     }
     List<Registration> bound = registrations.find(user);
+    ExtensionPresence tracked = presence;
+    if (tracked != null) { // before the 200: whoever hears OK finds the extension's status already updated
+      if (bound.isEmpty()) {
+        tracked.unregistered(user);
+      } else {
+        tracked.registered(user);
+      }
+    }
     respond(event, Response.OK, r -> {
       for (Registration registration : bound) {
         ContactHeader contact = headers().createContactHeader(addresses().createAddress(registration.contact()));
@@ -833,14 +841,6 @@ public final class JainSipTelephony implements Telephony {
       }
     });
     events.forEach(JainSipTelephony.this::emit);
-    ExtensionPresence tracked = presence;
-    if (tracked != null) {
-      if (bound.isEmpty()) {
-        tracked.unregistered(user);
-      } else {
-        tracked.registered(user);
-      }
-    }
   }
 
   /** Whether the digest {@code uri} names {@code requestUri}, compared as SIP URIs (RFC 3261 19.1.4). */
