@@ -11,6 +11,9 @@ import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.Department;
 import dev.callcenter.core.store.CallQuery;
 import dev.callcenter.core.store.PageRequest;
+import dev.callcenter.testkit.ExternalProcess;
+import dev.callcenter.testkit.ExternalProcess.Result;
+import dev.callcenter.testkit.ExternalTool;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,7 +49,7 @@ class ServerSipTest {
 
   @Test
   void aSippCallerWalksTheIvrByInfoAndIsTransferredToTheRegisteredAgentThatAcceptedTheOffer() throws Exception {
-    String sipp = Sipp.require();
+    String sipp = ExternalTool.require("sipp");
     int sipPort = Sipp.freePort();
     try (CallCenterServer server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0)
         .withDbUrl(ServerSettings.IN_MEMORY).withAdminToken(ADMIN)
@@ -66,11 +69,11 @@ class ServerSipTest {
           "-p", String.valueOf(agentPort), "-mi", "127.0.0.1", "-mp", String.valueOf(Sipp.freePort()),
           "-t", "u1", "-m", "1", "-key", "extension", "1001", "-nostdin", "-timeout", "90s", "-timeout_error"),
           agentLog);
-      Sipp.Result wrong = Sipp.run(client(sipp, sipPort, "agent_register.xml", "-key", "extension", "1001",
+      Result wrong = ExternalProcess.run(client(sipp, sipPort, "agent_register.xml", "-key", "extension", "1001",
           "-key", "agent_port", String.valueOf(agentPort), "-au", "1001", "-ap", "wrong-Passw0rd-of-Layla"),
           dataDir.resolve("wrong.log"), Duration.ofSeconds(20));
       assertThat(wrong.exitCode()).as("a wrong password is refused: " + wrong.output()).isNotZero();
-      Sipp.Result registered = Sipp.run(client(sipp, sipPort, "agent_register.xml", "-key", "extension",
+      Result registered = ExternalProcess.run(client(sipp, sipPort, "agent_register.xml", "-key", "extension",
           "1001", "-key", "agent_port", String.valueOf(agentPort), "-au", "1001", "-ap", PASSWORD),
           dataDir.resolve("register.log"), Duration.ofSeconds(20));
       assertThat(registered.exitCode()).as(registered.output()).isZero();
@@ -91,8 +94,8 @@ class ServerSipTest {
       JsonNode answered = send("POST", base + "/api/agents/agent-reception/accept", null);
       assertThat(answered.get("status").asText()).isEqualTo("IN_PROGRESS");
 
-      Sipp.Result agentResult = Sipp.finish(agent, agentLog, Duration.ofSeconds(40));
-      Sipp.Result callerResult = Sipp.finish(caller, callerLog, Duration.ofSeconds(40));
+      Result agentResult = ExternalProcess.finish(agent, agentLog, Duration.ofSeconds(40));
+      Result callerResult = ExternalProcess.finish(caller, callerLog, Duration.ofSeconds(40));
       assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
       assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
       await("the call completed", () -> server.callCenter().getCall(queued.id()).status() == CallStatus.COMPLETED
@@ -127,7 +130,7 @@ class ServerSipTest {
   }
 
   private Process start(List<String> command, Path log) {
-    Process p = Sipp.start(command, log);
+    Process p = ExternalProcess.start(command, log);
     processes.add(p);
     return p;
   }

@@ -2,16 +2,13 @@ package dev.callcenter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import dev.callcenter.testkit.ExternalTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +24,7 @@ class WebPageTest {
 
   @Test
   void thePageShowsAgentsTheQueueAndTheEventsOfACall() throws Exception {
-    String chromium = chromium();
+    String chromium = ExternalTool.requireAny(List.of("chromium", "chromium-browser", "google-chrome"));
     try (CallCenterServer server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0).withSip(null)
         .withDbUrl(ServerSettings.IN_MEMORY).withAdminToken(ADMIN))) {
       HttpTestClient client = new HttpTestClient(server.port());
@@ -59,19 +56,5 @@ class WebPageTest {
       assertThat(dom).contains("data-call=\"" + callId + "\"").contains("ليلى");
       assertThat(dom).doesNotContain(ADMIN);
     }
-  }
-
-  private static String chromium() {
-    Optional<String> found = List.of("chromium", "chromium-browser", "google-chrome").stream()
-        .flatMap(name -> List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-            .map(dir -> Path.of(dir, name)))
-        .filter(Files::isExecutable).map(Path::toString).findFirst();
-    if (found.isEmpty()) {
-      if ("true".equals(System.getenv("CI"))) {
-        Assertions.fail("Chromium is required under CI=true (Debian package chromium)");
-      }
-      Assumptions.abort("Chromium is not installed (apt-get install chromium); the web page test is skipped");
-    }
-    return found.get();
   }
 }

@@ -2,6 +2,9 @@ package dev.callcenter.sipjain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callcenter.testkit.ExternalProcess;
+import dev.callcenter.testkit.ExternalProcess.Result;
+import dev.callcenter.testkit.ExternalTool;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +20,9 @@ class SipOptionsTest {
 
   @Test
   void optionsIsAnsweredOverUdpAndTcpWithoutASoftwareVersion() {
-    String sipsak = SipTools.require("sipsak");
+    String sipsak = ExternalTool.require("sipsak");
     for (String transport : List.of("udp", "tcp")) {
-      SipTools.Result result = SipTools.run(List.of(sipsak, "-vv", "--transport=" + transport,
+      Result result = ExternalProcess.run(List.of(sipsak, "-vv", "--transport=" + transport,
           "-s", "sip:ping@" + server.target()), Duration.ofSeconds(15));
 
       assertThat(result.output()).as(transport).contains("SIP/2.0 200 OK");

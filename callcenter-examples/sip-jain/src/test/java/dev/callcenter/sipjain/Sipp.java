@@ -1,5 +1,8 @@
 package dev.callcenter.sipjain;
 
+import dev.callcenter.testkit.ExternalProcess;
+import dev.callcenter.testkit.ExternalProcess.Result;
+import dev.callcenter.testkit.ExternalTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +13,7 @@ import java.util.List;
 
 /** Runs SIPp scenarios against a {@link SipServer}. */
 final class Sipp {
-  private final String sipp = SipTools.require("sipp");
+  private final String sipp = ExternalTool.require("sipp");
   private final SipServer server;
 
   Sipp(SipServer server) {
@@ -42,22 +45,22 @@ final class Sipp {
         "-timeout", "60s", "-timeout_error"));
   }
 
-  SipTools.Result run(List<String> command, Duration limit) {
-    return SipTools.run(command, limit);
+  Result run(List<String> command, Duration limit) {
+    return ExternalProcess.run(command, limit);
   }
 
   Running start(List<String> command) {
     try {
       Path log = Files.createTempFile("sipp", ".log");
-      return new Running(SipTools.start(command, log), log);
+      return new Running(ExternalProcess.start(command, log), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   record Running(Process process, Path log) {
-    SipTools.Result finish(Duration limit) {
-      return SipTools.finish(process, log, limit);
+    Result finish(Duration limit) {
+      return ExternalProcess.finish(process, log, limit);
     }
   }
 }

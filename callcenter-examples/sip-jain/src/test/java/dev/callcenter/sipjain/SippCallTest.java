@@ -10,6 +10,7 @@ import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.Department;
 import dev.callcenter.core.NewAgent;
 import dev.callcenter.core.event.EventType;
+import dev.callcenter.testkit.ExternalProcess.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ class SippCallTest {
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
   void aCallerWalksTheMenuBySipInfoAndHangsUpInTheQueue(String transport) {
-    SipTools.Result caller = sipp.run(sipp.command("caller_info_hangs_up.xml", transport, 1), Duration.ofSeconds(75));
+    Result caller = sipp.run(sipp.command("caller_info_hangs_up.xml", transport, 1), Duration.ofSeconds(75));
 
     assertThat(caller.exitCode()).as(caller.output()).isZero();
     await("call abandoned", () -> calls.size() == 1 && status(calls.get(0)) == CallStatus.ABANDONED);
@@ -58,7 +59,7 @@ class SippCallTest {
 
   @Test
   void aCallerWalksTheMenuByRfc2833TelephoneEventsFromThePcaps() {
-    SipTools.Result caller = sipp.run(sipp.command("caller_rfc2833.xml", "udp", 1), Duration.ofSeconds(75));
+    Result caller = sipp.run(sipp.command("caller_rfc2833.xml", "udp", 1), Duration.ofSeconds(75));
 
     assertThat(caller.exitCode()).as(caller.output()).isZero();
     await("call ended", () -> calls.size() == 1 && status(calls.get(0)).isFinal());
@@ -69,7 +70,7 @@ class SippCallTest {
 
   @Test
   void theFlowHangingUpSendsByeToTheCaller() {
-    SipTools.Result caller = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", 1), Duration.ofSeconds(75));
+    Result caller = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", 1), Duration.ofSeconds(75));
 
     assertThat(caller.exitCode()).as(caller.output()).isZero();
     await("call completed", () -> calls.size() == 1 && status(calls.get(0)) == CallStatus.COMPLETED);
@@ -78,7 +79,7 @@ class SippCallTest {
 
   @Test
   void cancelWhileRingingIsAnswered200And487() {
-    SipTools.Result caller = sipp.run(sipp.command("caller_cancel.xml", "udp", 1), Duration.ofSeconds(75));
+    Result caller = sipp.run(sipp.command("caller_cancel.xml", "udp", 1), Duration.ofSeconds(75));
 
     assertThat(caller.exitCode()).as(caller.output()).isZero();
     await("call abandoned", () -> status(onlyCall().id()) == CallStatus.ABANDONED);
@@ -100,8 +101,8 @@ class SippCallTest {
     await("caller queued", () -> calls.size() == 1 && status(calls.get(0)) == CallStatus.IN_QUEUE);
     server.center.connect(calls.get(0), agent.id());
 
-    SipTools.Result agentResult = agentUas.finish(Duration.ofSeconds(75));
-    SipTools.Result callerResult = caller.finish(Duration.ofSeconds(75));
+    Result agentResult = agentUas.finish(Duration.ofSeconds(75));
+    Result callerResult = caller.finish(Duration.ofSeconds(75));
     assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
     assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
     await("call completed", () -> status(calls.get(0)) == CallStatus.COMPLETED);
@@ -121,8 +122,8 @@ class SippCallTest {
     await("caller queued", () -> calls.size() == 1 && status(calls.get(0)) == CallStatus.IN_QUEUE);
     server.center.connect(calls.get(0), agent.id());
 
-    SipTools.Result callerResult = caller.finish(Duration.ofSeconds(75));
-    SipTools.Result agentResult = agentUas.finish(Duration.ofSeconds(75));
+    Result callerResult = caller.finish(Duration.ofSeconds(75));
+    Result agentResult = agentUas.finish(Duration.ofSeconds(75));
     assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
     assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
     await("call completed", () -> status(calls.get(0)) == CallStatus.COMPLETED);
@@ -131,7 +132,7 @@ class SippCallTest {
   // ---- helpers ----------------------------------------------------------------------------------------------
 
   private void register(String extension, String password, int agentPort, String transport) {
-    SipTools.Result result = sipp.run(sipp.command("agent_register.xml", transport, 1, "-key", "extension", extension,
+    Result result = sipp.run(sipp.command("agent_register.xml", transport, 1, "-key", "extension", extension,
         "-key", "agent_port", String.valueOf(agentPort), "-au", extension, "-ap", password), Duration.ofSeconds(75));
     assertThat(result.exitCode()).as(result.output()).isZero();
     assertThat(server.sip.registrations().findFirst(extension)).isPresent();

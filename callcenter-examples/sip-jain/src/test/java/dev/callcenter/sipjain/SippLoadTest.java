@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.event.EventType;
+import dev.callcenter.testkit.ExternalProcess.Result;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,7 @@ class SippLoadTest {
     });
     Sipp sipp = new Sipp(server);
 
-    SipTools.Result result = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", calls, Duration.ofSeconds(seconds + 60), "-r",
+    Result result = sipp.run(sipp.command("caller_info_goodbye.xml", "udp", calls, Duration.ofSeconds(seconds + 60), "-r",
         String.valueOf(rate), "-l", String.valueOf(rate * 5), "-recv_timeout", "10000"),
         Duration.ofSeconds(seconds + 90));
 

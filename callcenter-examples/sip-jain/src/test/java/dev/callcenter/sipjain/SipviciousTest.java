@@ -2,6 +2,9 @@ package dev.callcenter.sipjain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callcenter.testkit.ExternalProcess;
+import dev.callcenter.testkit.ExternalProcess.Result;
+import dev.callcenter.testkit.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +29,8 @@ class SipviciousTest {
 
   @Test
   void svwarFindsNoExtension() {
-    String svwar = SipTools.require("svwar");
-    SipTools.Result scan = SipTools.run(List.of(svwar, "-e1000-1010", "-m", "REGISTER",
+    String svwar = ExternalTool.require("svwar");
+    Result scan = ExternalProcess.run(List.of(svwar, "-e1000-1010", "-m", "REGISTER",
         "udp://127.0.0.1:" + server.port), Duration.ofSeconds(90));
 
     assertThat(scan.output()).as(scan.output()).doesNotContainPattern("\\| *100[12] *\\|");
@@ -36,13 +39,13 @@ class SipviciousTest {
 
   @Test
   void svcrackIsLockedOutBeforeItReachesThePassword(@TempDir Path dir) throws IOException {
-    String svcrack = SipTools.require("svcrack");
+    String svcrack = ExternalTool.require("svcrack");
     List<String> guesses = new ArrayList<>();
     IntStream.range(0, 20).forEach(i -> guesses.add("guess" + i));
     guesses.add(SipServer.PASSWORD_1001);
     Path dictionary = Files.write(dir.resolve("passwords.txt"), guesses);
 
-    SipTools.Result crack = SipTools.run(List.of(svcrack, "-u", "1001", "-d", dictionary.toString(),
+    Result crack = ExternalProcess.run(List.of(svcrack, "-u", "1001", "-d", dictionary.toString(),
         "udp://127.0.0.1:" + server.port), Duration.ofSeconds(120));
 
     assertThat(crack.output()).as(crack.output()).doesNotContain(SipServer.PASSWORD_1001);
@@ -53,16 +56,16 @@ class SipviciousTest {
 
   @Test
   void sipsakRegistersWithTheRightPasswordAndNotWithAWrongOne() {
-    String sipsak = SipTools.require("sipsak");
+    String sipsak = ExternalTool.require("sipsak");
     String uri = "sip:1001@" + server.target();
 
-    SipTools.Result wrong = SipTools.run(List.of(sipsak, "-vv", "-U", "-x", "600", "-C", "sip:1001@127.0.0.1:5999", "-u", "1001", "-a",
+    Result wrong = ExternalProcess.run(List.of(sipsak, "-vv", "-U", "-x", "600", "-C", "sip:1001@127.0.0.1:5999", "-u", "1001", "-a",
         "not-the-password", "-s", uri), Duration.ofSeconds(30));
     assertThat(wrong.exitCode()).as(wrong.output()).isNotZero();
     assertThat(wrong.output()).contains("SIP/2.0 403 Forbidden").doesNotContain("SIP/2.0 200 OK");
     assertThat(server.sip.registrations().find("1001")).isEmpty();
 
-    SipTools.Result right = SipTools.run(List.of(sipsak, "-vv", "-U", "-x", "600", "-C", "sip:1001@127.0.0.1:5999", "-u", "1001", "-a",
+    Result right = ExternalProcess.run(List.of(sipsak, "-vv", "-U", "-x", "600", "-C", "sip:1001@127.0.0.1:5999", "-u", "1001", "-a",
         SipServer.PASSWORD_1001, "-s", uri), Duration.ofSeconds(30));
     assertThat(right.output()).as(right.output()).contains("All usrloc tests completed successful");
     assertThat(right.exitCode()).as(right.output()).isZero(); // sipsak removes its binding again at the end
