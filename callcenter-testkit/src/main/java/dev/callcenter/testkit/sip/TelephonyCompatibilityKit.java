@@ -71,38 +71,32 @@ public abstract class TelephonyCompatibilityKit {
 
   @Test
   void anOfferedCallIsAnsweredAndEntersTheCallFlow() {
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
+    Dialled caller = dialIntoTheFlow();
 
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
-    assertThat(center.getCall(call).ivrStage()).isEqualTo(DtmfMenuFlow.MENU);
-    assertThat(driver.callerLegEnded(channel)).as("caller leg ended").isFalse();
+    assertThat(center.getCall(caller.call()).ivrStage()).isEqualTo(DtmfMenuFlow.MENU);
+    assertThat(driver.callerLegEnded(caller.channel())).as("caller leg ended").isFalse();
   }
 
   @Test
   void aKeyChoosesTheQueue() {
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
+    Dialled caller = dialIntoTheFlow();
 
-    driver.pressKeys(channel, "1");
+    driver.pressKeys(caller.channel(), "1");
 
-    awaitStatus(call, CallStatus.IN_QUEUE);
-    assertThat(center.getCall(call).department()).isEqualTo(Department.SALES);
+    awaitStatus(caller.call(), CallStatus.IN_QUEUE);
+    assertThat(center.getCall(caller.call()).department()).isEqualTo(Department.SALES);
   }
 
   @Test
   void digitsAreBufferedUntilTheTerminator() {
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
+    Dialled caller = dialIntoTheFlow();
 
-    driver.pressKeys(channel, "2");
-    await("account prompt", () -> DtmfMenuFlow.ACCOUNT.equals(center.getCall(call).ivrStage()));
-    driver.pressKeys(channel, "4711#");
+    driver.pressKeys(caller.channel(), "2");
+    await("account prompt", () -> DtmfMenuFlow.ACCOUNT.equals(center.getCall(caller.call()).ivrStage()));
+    driver.pressKeys(caller.channel(), "4711#");
 
-    awaitStatus(call, CallStatus.IN_QUEUE);
-    Call queued = center.getCall(call);
+    awaitStatus(caller.call(), CallStatus.IN_QUEUE);
+    Call queued = center.getCall(caller.call());
     assertThat(queued.collectedData()).containsEntry("account", "4711");
     assertThat(queued.department()).isEqualTo(Department.COMPLAINTS);
     assertThat(queued.priority()).isEqualTo(Priority.HIGH);
@@ -110,87 +104,92 @@ public abstract class TelephonyCompatibilityKit {
 
   @Test
   void theCallerHangingUpInTheFlowAbandonsTheCall() {
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
+    Dialled caller = dialIntoTheFlow();
 
-    driver.hangUpAsCaller(channel);
+    driver.hangUpAsCaller(caller.channel());
 
-    awaitStatus(call, CallStatus.ABANDONED);
-    await("bridge forgot the channel", () -> !bridge.channels().contains(channel));
+    awaitStatus(caller.call(), CallStatus.ABANDONED);
+    await("bridge forgot the caller.channel()", () -> !bridge.channels().contains(caller.channel()));
   }
 
   @Test
   void theFlowHangingUpEndsTheCallersLeg() {
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
+    Dialled caller = dialIntoTheFlow();
 
-    driver.pressKeys(channel, "9");
+    driver.pressKeys(caller.channel(), "9");
 
-    awaitStatus(call, CallStatus.COMPLETED);
-    await("caller leg ended", () -> driver.callerLegEnded(channel));
+    awaitStatus(caller.call(), CallStatus.COMPLETED);
+    await("caller leg ended", () -> driver.callerLegEnded(caller.channel()));
   }
 
   @Test
   void aConnectedAgentGetsTheCallerAndTheAgentHangingUpEndsBothLegs() {
     Agent agent = availableAgent("1001");
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
-    driver.pressKeys(channel, "1");
-    awaitStatus(call, CallStatus.IN_QUEUE);
+    Dialled caller = dialIntoTheFlow();
+    driver.pressKeys(caller.channel(), "1");
+    awaitStatus(caller.call(), CallStatus.IN_QUEUE);
 
-    center.connect(call, agent.id());
+    center.connect(caller.call(), agent.id());
 
-    await("caller connected to 1001", () -> driver.connectedTo(channel, "1001"));
-    driver.hangUpAsAgent(channel);
-    awaitStatus(call, CallStatus.COMPLETED);
-    await("caller leg ended", () -> driver.callerLegEnded(channel));
+    await("caller connected to 1001", () -> driver.connectedTo(caller.channel(), "1001"));
+    driver.hangUpAsAgent(caller.channel());
+    awaitStatus(caller.call(), CallStatus.COMPLETED);
+    await("caller leg ended", () -> driver.callerLegEnded(caller.channel()));
     await("agent released", () -> center.getAgent(agent.id()).status() == AgentStatus.AVAILABLE);
   }
 
   @Test
   void theCallerHangingUpOnTheAgentEndsBothLegs() {
     Agent agent = availableAgent("1002");
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
-    driver.pressKeys(channel, "1");
-    awaitStatus(call, CallStatus.IN_QUEUE);
-    center.connect(call, agent.id());
-    await("caller connected to 1002", () -> driver.connectedTo(channel, "1002"));
+    Dialled caller = dialIntoTheFlow();
+    connectToAgent(caller, agent);
 
-    driver.hangUpAsCaller(channel);
+    driver.hangUpAsCaller(caller.channel());
 
-    awaitStatus(call, CallStatus.COMPLETED);
-    await("agent leg ended", () -> driver.agentLegEnded(channel));
+    awaitStatus(caller.call(), CallStatus.COMPLETED);
+    await("agent leg ended", () -> driver.agentLegEnded(caller.channel()));
   }
 
   @Test
   void aTransferToAnUnreachableTargetEndsTheCallAsFailed() {
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
+    Dialled caller = dialIntoTheFlow();
 
-    driver.pressKeys(channel, "3"); // the operator is not registered
+    driver.pressKeys(caller.channel(), "3"); // the operator is not registered
 
-    awaitStatus(call, CallStatus.FAILED);
-    await("caller leg ended", () -> driver.callerLegEnded(channel));
+    awaitStatus(caller.call(), CallStatus.FAILED);
+    await("caller leg ended", () -> driver.callerLegEnded(caller.channel()));
   }
 
   @Test
   void endingTheCallThroughTheCallCenterHangsUp() {
-    ChannelId channel = dial();
-    CallId call = callOf(channel);
-    awaitStatus(call, CallStatus.IVR_PROCESSING);
+    Dialled caller = dialIntoTheFlow();
 
-    center.end(call);
+    center.end(caller.call());
 
-    await("caller leg ended", () -> driver.callerLegEnded(channel));
+    await("caller leg ended", () -> driver.callerLegEnded(caller.channel()));
   }
 
   // ---- helpers for subclasses ----------------------------------------------------------------------------
+
+  /** A caller's channel and the call the bridge made for it. */
+  protected record Dialled(ChannelId channel, CallId call) {}
+
+  /** A new caller dials the service, and the call reaches the call flow. */
+  protected Dialled dialIntoTheFlow() {
+    ChannelId channel = dial();
+    CallId call = callOf(channel);
+    awaitStatus(call, CallStatus.IVR_PROCESSING);
+    return new Dialled(channel, call);
+  }
+
+  /** The caller keys 1 (sales), waits in the queue, and is connected to {@code agent}'s extension. */
+  protected void connectToAgent(Dialled caller, Agent agent) {
+    driver.pressKeys(caller.channel(), "1");
+    awaitStatus(caller.call(), CallStatus.IN_QUEUE);
+    center.connect(caller.call(), agent.id());
+    await("caller connected to " + agent.extension(),
+        () -> driver.connectedTo(caller.channel(), String.valueOf(agent.extension())));
+  }
 
   /** A new caller dials the service. */
   protected ChannelId dial() {
