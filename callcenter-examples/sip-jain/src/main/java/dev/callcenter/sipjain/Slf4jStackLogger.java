@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 public final class Slf4jStackLogger implements StackLogger {
   private static final Logger LOG = LoggerFactory.getLogger("gov.nist.javax.sip");
 
+  /** Longer messages are cut: the stack writes whole packets (up to 64 KB, as decimal bytes) into some errors. */
+  static final int MAX_MESSAGE = 500;
+
   private volatile boolean enabled = true;
 
   public Slf4jStackLogger() {}
@@ -65,14 +68,14 @@ public final class Slf4jStackLogger implements StackLogger {
   @Override
   public void logFatalError(String message) {
     if (enabled) {
-      LOG.error(message);
+      LOG.error(bounded(message));
     }
   }
 
   @Override
   public void logError(String message) {
     if (enabled) {
-      LOG.error(message);
+      LOG.error(bounded(message));
     }
   }
 
@@ -101,21 +104,21 @@ public final class Slf4jStackLogger implements StackLogger {
   @Override
   public void logError(String message, Exception ex) {
     if (enabled) {
-      LOG.error(message, ex);
+      LOG.error(bounded(message), ex);
     }
   }
 
   @Override
   public void logWarning(String message) {
     if (enabled) {
-      LOG.warn(message);
+      LOG.warn(bounded(message));
     }
   }
 
   @Override
   public void logInfo(String message) {
     if (enabled) {
-      LOG.info(message);
+      LOG.info(bounded(message));
     }
   }
 
@@ -142,5 +145,12 @@ public final class Slf4jStackLogger implements StackLogger {
   @Override
   public String getLoggerName() {
     return LOG.getName();
+  }
+
+  static String bounded(String message) {
+    if (message == null || message.length() <= MAX_MESSAGE) {
+      return message;
+    }
+    return message.substring(0, MAX_MESSAGE) + "... [" + (message.length() - MAX_MESSAGE) + " more characters]";
   }
 }
