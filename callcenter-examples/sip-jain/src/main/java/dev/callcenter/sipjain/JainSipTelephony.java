@@ -96,6 +96,15 @@ import org.slf4j.LoggerFactory;
  *   <li>Transfer: the caller is bridged, back to back, to the target's registered contact (or a SIP URI): a new
  *       INVITE carrying the caller's SDP; when the agent answers, the caller is re-INVITEd with the agent's SDP, so
  *       media flows between the two ends (a caller refusing it keeps the call). BYE from either side ends both legs.
+ *       With {@link Builder#referTransfers referTransfers(true)}, an answered caller whose INVITE listed REFER in
+ *       {@code Allow} is instead sent a REFER (RFC 3515) in its dialog, {@code Refer-To} the target's contact and
+ *       {@code Referred-By} (RFC 3892) us, and calls the target itself: its NOTIFYs are answered 200, and a final
+ *       {@code message/sipfrag} 2xx reports {@link TelephonyEvent.TransferCompleted}, says BYE to the caller and
+ *       reports {@link TelephonyEvent.HungUp} by {@link Party#TRANSPORT}: the call is handed off, and we no longer
+ *       see it. A REFER refused (e.g. 405, 501, 603) or unanswered, a final sipfrag that is not 2xx, or no final
+ *       NOTIFY within {@link Builder#referTimeout referTimeout} falls back to the back-to-back transfer to the same
+ *       target. A caller's BYE while a REFER is under way ends the call as before. Incoming REFERs are answered 405,
+ *       and a NOTIFY outside a REFER of ours 481.
  *   <li>Prompts are reported as played (no audio is streamed).
  *   <li>No Server or User-Agent header carries a software version.
  * </ul>
@@ -120,6 +129,8 @@ public final class JainSipTelephony implements Telephony {
   private final Duration presenceSweep;
   private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
   private final Map<String, SipCall> agentLegs = new ConcurrentHashMap<>();
+  private final boolean referTransfers;
+  private final ReferTransfer refers;
 
   private volatile @Nullable TelephonyListener listener;
   private volatile boolean closed;
@@ -147,6 +158,8 @@ public final class JainSipTelephony implements Telephony {
       t.setDaemon(true);
       return t;
     });
+    this.referTransfers = b.referTransfers;
+    this.refers = new ReferTransfer(new ReferSide(), timer, b.referTimeout);
   }
 
   public static Builder builder() {
@@ -357,9 +370,18 @@ public final class JainSipTelephony implements Telephony {
       emit(new TelephonyEvent.TransferFailed(channel, target, "not registered"));
       return;
     }
+    if (referTransfers && refers.start(call, target, contact, transportOf(call.inviteRequest))) {
+      return; // the caller calls the target itself; ReferTransfer falls back to backToBack when that fails
+    }
+    backToBack(call, target, contact);
+  }
+
+  /** Bridges the caller to {@code target} at {@code contact}: a new INVITE, then the caller re-INVITEd. */
+  private void backToBack(SipCall call, String target, String contact) {
+    ChannelId channel = call.channel;
     try {
       synchronized (call) {
-        if (call.ended || call.agentCallId != null) {
+        if (call.ended || call.agentCallId != null || call.refer != null) {
           return;
         }
         SipURI requestUri = (SipURI) addresses().createURI(contact);
@@ -463,6 +485,7 @@ public final class JainSipTelephony implements Telephony {
       if (call.rtp != null) {
         call.rtp.close();
       }
+      ReferTransfer.forget(call);
       return true;
     }
   }
@@ -508,6 +531,7 @@ public final class JainSipTelephony implements Telephony {
             r.addHeader(headers().createAcceptHeader("application", "dtmf-relay"));
           });
           case Request.REGISTER -> register(event);
+          case Request.NOTIFY -> referNotify(event);
           default -> respond(event, Response.METHOD_NOT_ALLOWED, this::allow);
         }
       } catch (Exception e) {
@@ -531,6 +555,13 @@ public final class JainSipTelephony implements Telephony {
       Response response = event.getResponse();
       CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
       CallIdHeader callId = (CallIdHeader) response.getHeader(CallIdHeader.NAME);
+      if (cseq != null && callId != null && Request.REFER.equals(cseq.getMethod())) {
+        SipCall caller = calls.get(callId.getCallId());
+        if (caller != null) {
+          refers.answered(caller, response, cseq.getSeqNumber());
+        }
+        return;
+      }
       if (cseq == null || callId == null || !Request.INVITE.equals(cseq.getMethod())) {
         return;
       }
@@ -561,6 +592,11 @@ public final class JainSipTelephony implements Telephony {
         SipCall call = callId == null ? null : agentLegs.get(callId.getCallId());
         if (call != null && Request.INVITE.equals(request.getMethod())) {
           agentRefused(call, "no answer");
+        }
+        SipCall caller = callId == null ? null : calls.get(callId.getCallId());
+        CSeqHeader cseq = (CSeqHeader) request.getHeader(CSeqHeader.NAME);
+        if (caller != null && cseq != null && Request.REFER.equals(request.getMethod())) {
+          refers.unanswered(caller, cseq.getSeqNumber());
         }
       }
     }
@@ -759,6 +795,64 @@ public final class JainSipTelephony implements Telephony {
       for (char key : keys.toCharArray()) {
         key(call, key);
       }
+    }
+  }
+
+  /** A NOTIFY of the subscription a REFER of ours created is answered 200 and acted on; any other 481. */
+  private void referNotify(RequestEvent event) throws Exception {
+    Request request = event.getRequest();
+    String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    SipCall call = calls.get(callId);
+    if (call == null || !refers.subscribed(call, request)) {
+      respond(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r -> { });
+      return;
+    }
+    respondQuietly(event, Response.OK);
+    refers.notified(call, request);
+  }
+
+  /** What {@link ReferTransfer} does through this telephony. */
+  private final class ReferSide implements ReferTransfer.Side {
+    @Override
+    public HeaderFactory headers() {
+      return JainSipTelephony.this.headers();
+    }
+
+    @Override
+    public AddressFactory addresses() {
+      return JainSipTelephony.this.addresses();
+    }
+
+    @Override
+    public ContactHeader contact(String transport) throws ParseException {
+      return contactHeader(transport);
+    }
+
+    @Override
+    public SipURI referrer() throws ParseException {
+      SipURI uri = addresses().createSipURI(PRODUCT, host);
+      uri.setPort(port);
+      return uri;
+    }
+
+    @Override
+    public ClientTransaction send(Dialog dialog, Request request) throws SipException {
+      ClientTransaction ct = provider().getNewClientTransaction(request);
+      dialog.sendRequest(ct);
+      return ct;
+    }
+
+    @Override
+    public void handedOff(SipCall call, String target) {
+      emit(new TelephonyEvent.TransferCompleted(call.channel, target));
+      if (end(call, true, false)) {
+        emit(new TelephonyEvent.HungUp(call.channel, Party.TRANSPORT));
+      }
+    }
+
+    @Override
+    public void backToBack(SipCall call, String target, String contact) {
+      JainSipTelephony.this.backToBack(call, target, contact);
     }
   }
 
@@ -1122,6 +1216,9 @@ public final class JainSipTelephony implements Telephony {
     public static final Duration DEFAULT_LOCKOUT = Duration.ofMinutes(15);
     public static final Duration DEFAULT_MAX_EXPIRES = Duration.ofHours(1);
     public static final Duration DEFAULT_PRESENCE_SWEEP = Duration.ofSeconds(30);
+    public static final boolean DEFAULT_REFER_TRANSFERS = false;
+    /** 64·T1 (the longest a non-INVITE transaction may take), which leaves the agent's phone time to ring. */
+    public static final Duration DEFAULT_REFER_TIMEOUT = Duration.ofSeconds(32);
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -1138,6 +1235,8 @@ public final class JainSipTelephony implements Telephony {
     private @Nullable ExtensionStore extensions;
     private Duration presenceSweep = DEFAULT_PRESENCE_SWEEP;
     private List<String> algorithms = DigestChallenges.ALGORITHMS;
+    private boolean referTransfers = DEFAULT_REFER_TRANSFERS;
+    private Duration referTimeout = DEFAULT_REFER_TIMEOUT;
     private final Set<String> set = new LinkedHashSet<>();
 
     private Builder() {}
@@ -1297,6 +1396,32 @@ public final class JainSipTelephony implements Telephony {
         throw InvalidInputException.of("digestAlgorithms", "must name SHA-256, MD5 or both");
       }
       algorithms = List.copyOf(chosen);
+      return this;
+    }
+
+    /**
+     * Whether a transfer asks a caller that supports REFER (its INVITE lists REFER in {@code Allow}; a phone
+     * without Allow is taken not to) to call the target itself (RFC 3515), instead of bridging the two back to
+     * back. Off by default: after a REFER the call no longer passes through this telephony, so the call center
+     * cannot tell when the agent's conversation ends; the call is reported ended at the hand-off (its handle time
+     * stops there, and the agent goes to wrap-up or AVAILABLE while still talking). Keep it off where handle times
+     * and agent states matter; a REFER that fails falls back to the back-to-back transfer.
+     */
+    public Builder referTransfers(boolean value) {
+      once("referTransfers");
+      referTransfers = value;
+      return this;
+    }
+
+    /**
+     * How long a REFER may take to report a final status (its final NOTIFY) before the transfer falls back to back
+     * to back, when {@link #referTransfers} is on. It counts from the REFER, so it includes the agent's phone
+     * ringing; a REFER cannot be withdrawn, so an agent that answers the caller's call later than this also gets
+     * the back-to-back INVITE.
+     */
+    public Builder referTimeout(Duration value) {
+      once("referTimeout");
+      referTimeout = positive(value, "referTimeout");
       return this;
     }
 

@@ -8,7 +8,9 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 import org.jspecify.annotations.Nullable;
 
-/** One inbound call and the agent leg it may be bridged to. Guarded by its own monitor. */
+/**
+ * One inbound call and the agent leg it may be bridged to, or the REFER handing it off. Guarded by its own monitor.
+ */
 final class SipCall {
   final ChannelId channel;
   final ServerTransaction invite;
@@ -36,6 +38,9 @@ final class SipCall {
   @Nullable ClientTransaction agentInvite;
   @Nullable Dialog agentDialog;
   boolean agentConnected;
+
+  /** A transfer by REFER under way, or null (see {@link ReferTransfer}). */
+  ReferTransfer.@Nullable Pending refer;
 
   SipCall(ChannelId channel, ServerTransaction invite, Request inviteRequest, String toTag, @Nullable String offer,
       @Nullable Sdp offered, RtpListener.@Nullable Stream rtp, String callerUser, @Nullable String callerName,
