@@ -3,6 +3,7 @@ package dev.callcenter.sipjain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.callcenter.core.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -199,6 +200,18 @@ class PromptAudioTest {
     assertThat(none.find("welcome.wav")).isNull();
     assertThat(none.find("welcome.wav")).isNull();
     assertThat(warnings).singleElement().asString().contains("no prompt audio directory is set");
+  }
+
+  @Test
+  void theBuilderWantsAnExistingDirectoryOnce() throws IOException {
+    Path file = Files.write(root.resolve("file.wav"), new byte[1]);
+
+    assertThatThrownBy(() -> JainSipTelephony.builder().promptAudio(root.resolve("nope")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("promptAudio");
+    assertThatThrownBy(() -> JainSipTelephony.builder().promptAudio(file))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be a directory");
+    assertThatThrownBy(() -> JainSipTelephony.builder().promptAudio(prompts).promptAudio(prompts))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("already set");
   }
 
   private Path write(String name, byte[] bytes) throws IOException {
