@@ -17,6 +17,8 @@ import gov.nist.javax.sip.message.SIPMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -105,7 +107,13 @@ import org.slf4j.LoggerFactory;
  *       NOTIFY within {@link Builder#referTimeout referTimeout} falls back to the back-to-back transfer to the same
  *       target. A caller's BYE while a REFER is under way ends the call as before. Incoming REFERs are answered 405,
  *       and a NOTIFY outside a REFER of ours 481.
- *   <li>Prompts are reported as played (no audio is streamed).
+ *   <li>Prompts: with a {@code promptAudio} directory, a prompt whose {@link FlowAction.PlayPrompt#audio() audio}
+ *       names a G.711 WAV file there is streamed to the caller as RTP from the call's own RTP port, 20 ms a packet,
+ *       in the G.711 law the caller negotiated (transcoded when the file has the other one). Prompts play in the
+ *       order asked for and each is reported played when its last packet is sent; one without playable audio is
+ *       reported at once (or when the ones before it are done), a missing or bad file logged once. A key does not
+ *       cut a prompt short (no barge-in): the flow hears the key at once and its next prompts play after this one.
+ *       Streaming stops, unreported, when the call ends or the caller is connected to an agent.
  *   <li>No Server or User-Agent header carries a software version.
  * </ul>
  */
@@ -131,6 +139,8 @@ public final class JainSipTelephony implements Telephony {
   private final Map<String, SipCall> agentLegs = new ConcurrentHashMap<>();
   private final boolean referTransfers;
   private final ReferTransfer refers;
+  private final PromptAudio promptAudio;
+  private final @Nullable PromptPlayer player;
 
   private volatile @Nullable TelephonyListener listener;
   private volatile boolean closed;
@@ -153,6 +163,8 @@ public final class JainSipTelephony implements Telephony {
     this.ringing = b.ringing;
     this.presence = b.extensions == null ? null : ExtensionPresence.of(b.extensions, registrations, clock);
     this.presenceSweep = b.presenceSweep;
+    this.promptAudio = new PromptAudio(b.promptAudio);
+    this.player = b.promptAudio == null ? null : new PromptPlayer(this::emit);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sip-ringing");
       t.setDaemon(true);
@@ -299,6 +311,10 @@ public final class JainSipTelephony implements Telephony {
     if (r != null) {
       r.close();
     }
+    PromptPlayer p = player;
+    if (p != null) {
+      p.close();
+    }
     timer.shutdownNow();
   }
 
@@ -344,18 +360,31 @@ public final class JainSipTelephony implements Telephony {
     }
   }
 
+  /**
+   * Streams the prompt's audio when it names a G.711 WAV file in the {@code promptAudio} directory and the caller's
+   * SDP says where to; otherwise the prompt is reported as played (at once, or after the prompts queued before it).
+   */
   @Override
   public void playPrompt(ChannelId channel, FlowAction.PlayPrompt prompt) {
     SipCall call = calls.get(channel.value());
     if (call == null) {
       return;
     }
+    String name = prompt.audio();
+    PromptPlayer.Media media = name == null ? null : PromptPlayer.Media.of(call.rtp, call.offered);
+    G711Wav audio = media == null || name == null ? null : promptAudio.find(name); // outside the monitor: it reads
+    boolean queued;
     synchronized (call) {
       if (call.ended) {
         return;
       }
+      PromptPlayer p = player;
+      // once an agent has the caller's media, prompts are no longer heard
+      queued = p != null && !call.agentConnected && p.enqueue(channel, prompt.promptId(), media, audio);
     }
-    emit(new TelephonyEvent.PromptFinished(channel, prompt.promptId()));
+    if (!queued) {
+      emit(new TelephonyEvent.PromptFinished(channel, prompt.promptId()));
+    }
   }
 
   @Override
@@ -481,6 +510,10 @@ public final class JainSipTelephony implements Telephony {
       }
       if (call.agentCallId != null && (call.agentConnected || !agentLeg)) {
         agentLegs.remove(call.agentCallId, call);
+      }
+      PromptPlayer p = player;
+      if (p != null) {
+        p.stop(call.channel);
       }
       if (call.rtp != null) {
         call.rtp.close();
@@ -1153,6 +1186,10 @@ public final class JainSipTelephony implements Telephony {
   }
 
   private void emit(TelephonyEvent event) {
+    PromptPlayer p = player;
+    if (p != null && event instanceof TelephonyEvent.TransferCompleted done) {
+      p.silence(done.channel()); // the caller's media belongs to the agent now
+    }
     TelephonyListener l = listener;
     if (l == null) {
       return;
@@ -1237,6 +1274,7 @@ public final class JainSipTelephony implements Telephony {
     private List<String> algorithms = DigestChallenges.ALGORITHMS;
     private boolean referTransfers = DEFAULT_REFER_TRANSFERS;
     private Duration referTimeout = DEFAULT_REFER_TIMEOUT;
+    private @Nullable Path promptAudio;
     private final Set<String> set = new LinkedHashSet<>();
 
     private Builder() {}
@@ -1422,6 +1460,31 @@ public final class JainSipTelephony implements Telephony {
     public Builder referTimeout(Duration value) {
       once("referTimeout");
       referTimeout = positive(value, "referTimeout");
+      return this;
+    }
+
+    /**
+     * The directory prompt audio is read from (default: none, every prompt is reported as played at once). A
+     * prompt's {@link FlowAction.PlayPrompt#audio() audio} names a file in it, by a relative path or a {@code file:}
+     * URI; a name that leads out of it ({@code ..}, an absolute path elsewhere, a link) is never read. A G.711 WAV
+     * file (μ-law or A-law, 8000 Hz, mono, 8-bit) is streamed to the caller as RTP, in the law the caller
+     * negotiated; a missing or unplayable one is reported once as a WARN, and its prompt as played at once.
+     */
+    public Builder promptAudio(Path value) {
+      once("promptAudio");
+      if (value == null) {
+        throw InvalidInputException.of("promptAudio", "is required");
+      }
+      Path real;
+      try {
+        real = value.toRealPath();
+      } catch (IOException | RuntimeException e) {
+        throw InvalidInputException.of("promptAudio", "must be an existing directory, was '%s'", value);
+      }
+      if (!Files.isDirectory(real)) {
+        throw InvalidInputException.of("promptAudio", "must be a directory, was '%s'", value);
+      }
+      promptAudio = real;
       return this;
     }
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives the RTP of every call on one thread (a selector over one UDP socket per call) and reports the
- * telephone-event keys in it. Audio packets are read and dropped.
+ * telephone-event keys in it. Audio packets are read and dropped. Prompt audio leaves from the same sockets
+ * ({@link PromptPlayer}).
  */
 final class RtpListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RtpListener.class);
@@ -37,6 +38,11 @@ final class RtpListener implements AutoCloseable {
       } catch (IOException e) {
         return 0;
       }
+    }
+
+    /** Sends a packet from this socket, so that the caller's audio and ours share one port (symmetric RTP). */
+    void send(ByteBuffer packet, InetSocketAddress to) throws IOException {
+      channel.send(packet, to);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -211,8 +212,13 @@ final class SipPhones implements TelephonyDriver {
   private final Map<String, ChannelId> byCaller = new ConcurrentHashMap<>();
 
   SipPhones() {
-    telephony = JainSipTelephony.builder().host("127.0.0.1").port(SipTools.freePort()).realm(SipServer.REALM)
-        .credentials(SipServer.credentials()).build();
+    this(b -> b);
+  }
+
+  /** With more settings of the telephony, e.g. {@code promptAudio}. */
+  SipPhones(UnaryOperator<JainSipTelephony.Builder> settings) {
+    telephony = settings.apply(JainSipTelephony.builder().host("127.0.0.1").port(SipTools.freePort())
+        .realm(SipServer.REALM).credentials(SipServer.credentials())).build();
   }
 
   @Override
@@ -222,6 +228,11 @@ final class SipPhones implements TelephonyDriver {
 
   @Override
   public ChannelId call(String from, String to) {
+    return call(from, to, CALLER_SDP);
+  }
+
+  /** A call whose INVITE offers {@code sdp}. */
+  ChannelId call(String from, String to, String sdp) {
     String callId = UUID.randomUUID() + "@127.0.0.1";
     Leg leg = new Leg(callId);
     leg.from = "<sip:" + from + "@127.0.0.1>;tag=" + leg.localTag;
@@ -229,7 +240,7 @@ final class SipPhones implements TelephonyDriver {
     callers.legs.put(callId, leg);
     ChannelId channel = ChannelId.of(callId);
     byCaller.put(from, channel);
-    callers.send(callers.request("INVITE", leg, 1, "Content-Type: application/sdp\r\n", CALLER_SDP)
+    callers.send(callers.request("INVITE", leg, 1, "Content-Type: application/sdp\r\n", sdp)
         .replace("INVITE sip:callcenter@", "INVITE sip:" + to + "@"));
     return channel;
   }
