@@ -143,8 +143,8 @@ class ServerSipTest {
   void aCallerKeysTheOrderNumberByRfc2833AndHangingUpOnTheAgentEndsBothLegs() throws Exception {
     try (CallCenterServer server = start(settings())) {
       Call call = walkByRfc2833ToSaraAndHangUp(server);
-      List<String> states = routingStates(server, SARA).stream().map(e -> String.valueOf(e.data().get("routingState"))).toList();
-      assertThat(states).as("offered, on the call, free").endsWith("reserved", "busy", "available");
+      assertThat(names(routingStates(server, SARA))).as("offered, on the call, free")
+          .endsWith("reserved", "busy", "available");
       assertThat(server.callCenter().getAgent(SARA).status()).isEqualTo(AgentStatus.AVAILABLE);
       assertThat(server.callCenter().getCall(call.id()).agentId()).isEqualTo(SARA);
     }
@@ -163,8 +163,8 @@ class ServerSipTest {
     try (CallCenterServer server = start(settings().withWrapUp(wrapUp))) {
       Call call = walkByRfc2833ToSaraAndHangUp(server);
       List<Event> moves = routingStates(server, SARA);
-      assertThat(moves.stream().map(e -> String.valueOf(e.data().get("routingState"))).toList()).as("offered, on the call, wrap-up,"
-          + " free").endsWith("reserved", "busy", "wrap_up", "available");
+      assertThat(names(moves)).as("offered, on the call, wrap-up, free")
+          .endsWith("reserved", "busy", "wrap_up", "available");
       Event wrapping = moves.get(moves.size() - 2);
       assertThat(wrapping.data().get("callId")).isEqualTo(call.id().value());
       assertThat(Duration.between(wrapping.timestamp(), moves.get(moves.size() - 1).timestamp()))
@@ -319,6 +319,10 @@ class ServerSipTest {
   private static List<Event> routingStates(CallCenterServer server, AgentId agent) {
     return server.callCenter().eventsAfter(0, 10_000).stream().filter(e -> e.type() == EventType.AGENT_STATUS_CHANGED
         && e.subject().equals(agent.value()) && e.data().containsKey("routingState")).toList();
+  }
+
+  private static List<String> names(List<Event> moves) {
+    return moves.stream().map(e -> String.valueOf(e.data().get("routingState"))).toList();
   }
 
   /** What the IVR did with the call, event by event: for a failure message. */
