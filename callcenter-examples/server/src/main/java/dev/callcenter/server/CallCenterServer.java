@@ -161,7 +161,8 @@ public final class CallCenterServer implements AutoCloseable {
       } else { // SIP callers walk the same IVR; the registrar knows the extensions by their HA1 values only
         this.sip = JainSipTelephony.builder().host(sipSettings.host()).port(sipSettings.port())
             .realm(ServerSettings.SIP_REALM).credentials(DigestCredentialSource.of(storage.extensions()))
-            .digestAlgorithms(sipSettings.digestAlgorithms().toArray(String[]::new)).build();
+            .digestAlgorithms(sipSettings.digestAlgorithms().toArray(String[]::new))
+            .ringing(sipSettings.ringing()).build();
         opened.push(sip::close);
         this.bridge = TelephonyBridge.builder().callCenter(center).telephony(sip).executor(executor).build().start();
         opened.push(bridge::close);

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * --sip-port         CALLCENTER_SIP_PORT                  5060 (UDP and TCP); off: no SIP
  * --sip-host         CALLCENTER_SIP_HOST                  127.0.0.1 (the address SIP listens on and announces)
  * --sip-digest-algorithms CALLCENTER_SIP_DIGEST_ALGORITHMS SHA-256,MD5 (MD5 first for phones that answer only it)
+ * --sip-ringing      CALLCENTER_SIP_RINGING               0: answer at once; 500ms, 2s or PT1.5S (up to 60 s): how long
+ *                                                         a SIP call rings (180 Ringing) before the IVR answers
  * </pre>
  *
  * <p>A flag no setting reads is refused, and so is a true/false setting given anything but {@code true} or
@@ -52,10 +54,16 @@ public record ServerSettings(
     @Nullable Sip sip) {
 
   /**
-   * Where the server listens for SIP (UDP and TCP), and the digest algorithms its registrar offers, in order.
+   * Where the server listens for SIP (UDP and TCP), the digest algorithms its registrar offers, in order, and how
+   * long an incoming call rings before it is answered (zero: at once; up to {@link #MAX_SIP_RINGING}).
    * Extensions authenticate with the HA1 values kept for the realm {@value #SIP_REALM}.
    */
-  public record Sip(String host, int port, List<String> digestAlgorithms) {
+  public record Sip(String host, int port, List<String> digestAlgorithms, Duration ringing) {
+    /** SIP answering at once. */
+    public Sip(String host, int port, List<String> digestAlgorithms) {
+      this(host, port, digestAlgorithms, Duration.ZERO);
+    }
+
     public Sip {
       if (host == null || host.isBlank()) {
         throw InvalidInputException.of("sipHost", "must not be blank");
@@ -68,6 +76,9 @@ public record ServerSettings(
           || !digestAlgorithms.stream().allMatch(a -> a.equals("MD5") || a.equals("SHA-256"))) {
         throw InvalidInputException.of("sipDigestAlgorithms", "must be MD5 and/or SHA-256, was %s", digestAlgorithms);
       }
+      if (ringing == null || ringing.isNegative() || ringing.compareTo(MAX_SIP_RINGING) > 0) {
+        throw InvalidInputException.of("sipRinging", "must be 0 to 60 seconds, was %s", ringing);
+      }
     }
   }
 
@@ -78,6 +89,8 @@ public record ServerSettings(
   /** The database URL that keeps everything in memory (nothing survives a restart). */
   public static final String IN_MEMORY = "memory";
   public static final int DEFAULT_SIP_PORT = 5060;
+  /** The longest a SIP call may ring before it is answered. */
+  public static final Duration MAX_SIP_RINGING = Duration.ofSeconds(60);
   /** The digest realm of the SIP registrar; the extensions' credentials are computed for it. */
   public static final String SIP_REALM = dev.callcenter.sip.extension.Extensions.Builder.DEFAULT_REALM;
   private static final Logger LOG = LoggerFactory.getLogger(ServerSettings.class);
@@ -147,7 +160,8 @@ public record ServerSettings(
         blankToNull(pick(flags, env, "nats-url", "CALLCENTER_NATS_URL", "")),
         sip(pick(flags, env, "sip-port", "CALLCENTER_SIP_PORT", Integer.toString(DEFAULT_SIP_PORT)),
             pick(flags, env, "sip-host", "CALLCENTER_SIP_HOST", "127.0.0.1"),
-            pick(flags, env, "sip-digest-algorithms", "CALLCENTER_SIP_DIGEST_ALGORITHMS", "SHA-256,MD5")));
+            pick(flags, env, "sip-digest-algorithms", "CALLCENTER_SIP_DIGEST_ALGORITHMS", "SHA-256,MD5"),
+            pick(flags, env, "sip-ringing", "CALLCENTER_SIP_RINGING", "0")));
     Flags.rejectUnread(flags);
     return settings;
   }
@@ -216,7 +230,8 @@ public record ServerSettings(
         + ", maxBodyBytes=" + maxBodyBytes + ", rateLimit=" + rateLimit + "/" + rateLimitPerSecond + "s"
         + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp
         + ", natsUrl=" + (natsUrl == null ? "(in process)" : Storage.redact(natsUrl))
-        + ", sip=" + (sip == null ? "off" : sip.host() + ":" + sip.port() + " " + sip.digestAlgorithms()) + "]";
+        + ", sip=" + (sip == null ? "off" : sip.host() + ":" + sip.port() + " " + sip.digestAlgorithms()
+            + (sip.ringing().isZero() ? "" : " ringing " + sip.ringing())) + "]";
   }
 
   private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String variable,
@@ -228,13 +243,37 @@ public record ServerSettings(
     return value == null ? fallback : value;
   }
 
-  private static @Nullable Sip sip(String port, String host, String algorithms) {
+  private static @Nullable Sip sip(String port, String host, String algorithms, String ringing) {
     if (port.strip().equalsIgnoreCase("off")) {
       return null;
     }
     List<String> list = Arrays.stream(algorithms.split(",")).map(a -> a.strip().toUpperCase(java.util.Locale.ROOT))
         .filter(a -> !a.isEmpty()).toList();
-    return new Sip(host.strip(), integer(port, "sipPort"), list);
+    return new Sip(host.strip(), integer(port, "sipPort"), list, duration(ringing, "sipRinging", "--sip-ringing",
+        "CALLCENTER_SIP_RINGING"));
+  }
+
+  /**
+   * {@code 0}, whole milliseconds or seconds ({@code 500ms}, {@code 2s}), or ISO-8601 ({@code PT1.5S}); a number
+   * without a unit other than 0 is refused rather than guessed.
+   */
+  private static Duration duration(String value, String field, String flag, String variable) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher unit = java.util.regex.Pattern.compile("([0-9]{1,9})(ms|s)").matcher(v);
+    if (v.equals("0")) {
+      return Duration.ZERO;
+    } else if (unit.matches()) {
+      long amount = Long.parseLong(unit.group(1));
+      return unit.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount);
+    } else if (v.startsWith("pt")) {
+      try {
+        return Duration.parse(v);
+      } catch (java.time.format.DateTimeParseException e) {
+        // refused below, with the forms that are understood
+      }
+    }
+    throw InvalidInputException.of(field, "must be a duration such as 0, 500ms, 2s or PT1.5S (%s or %s), was '%s'",
+        flag, variable, value);
   }
 
   private static int integer(String value, String field) {

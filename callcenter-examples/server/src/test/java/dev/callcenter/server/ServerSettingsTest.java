@@ -7,6 +7,7 @@ import dev.callcenter.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,27 @@ class ServerSettingsTest {
     assertThat(from(Map.of("CALLCENTER_DB_URL", "jdbc:postgresql://127.0.0.1:5432/cc")).sampleData()).isFalse();
     assertThat(from(Map.of(), "--db-url", "jdbc:postgresql://127.0.0.1:5432/cc", "--sample-data", "true")
         .sampleData()).isTrue();
+  }
+
+  @Test
+  void sipRingingIsADurationWithAUnitAndAtMostAMinute() {
+    assertThat(from(Map.of()).sip().ringing()).as("answered at once by default").isZero();
+    assertThat(from(Map.of(), "--sip-ringing", "500ms").sip().ringing()).isEqualTo(Duration.ofMillis(500));
+    assertThat(from(Map.of("CALLCENTER_SIP_RINGING", "2s")).sip().ringing()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(from(Map.of("CALLCENTER_SIP_RINGING", "2s"), "--sip-ringing=PT1.5S").sip().ringing())
+        .as("the flag wins").isEqualTo(Duration.ofMillis(1500));
+    assertThat(from(Map.of(), "--sip-ringing", "60s").sip().ringing()).isEqualTo(ServerSettings.MAX_SIP_RINGING);
+    assertThat(from(Map.of(), "--sip-ringing", "2s").toString()).contains("ringing PT2S");
+    for (String bad : new String[] {"2", "-1s", "1.5s", "two seconds", "PT", ""}) {
+      assertThatThrownBy(() -> from(Map.of("CALLCENTER_SIP_RINGING", bad)))
+          .as(bad).isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("sipRinging").hasMessageContaining("500ms").hasMessageContaining("--sip-ringing")
+          .hasMessageContaining("CALLCENTER_SIP_RINGING").hasMessageContaining("'" + bad + "'");
+    }
+    assertThatThrownBy(() -> from(Map.of(), "--sip-ringing", "61s")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("sipRinging").hasMessageContaining("0 to 60 seconds");
+    assertThatThrownBy(() -> from(Map.of(), "--sip-ringing", "PT-1S")).hasMessageContaining("0 to 60 seconds");
+    assertThat(from(Map.of(), "--sip-port", "off", "--sip-ringing", "2s").sip()).as("read, unused").isNull();
   }
 
   @Test

@@ -9,6 +9,9 @@ import dev.callcenter.core.AgentStatus;
 import dev.callcenter.core.Call;
 import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.Department;
+import dev.callcenter.core.acd.RoutingState;
+import dev.callcenter.core.event.Event;
+import dev.callcenter.core.event.EventType;
 import dev.callcenter.core.store.CallQuery;
 import dev.callcenter.core.store.PageRequest;
 import dev.callcenter.testkit.ExternalProcess;
@@ -19,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,74 +31,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example server on SIP, end to end with SIPp on loopback: a caller walks the server's IVR by SIP INFO and is
- * transferred to a SIPp agent that registered extension 1001 with digest authentication, once the agent accepts
- * the call the ACD offers it. Skipped without {@code sipp} unless CI=true.
+ * The example server on SIP, end to end with SIPp on loopback, through its real nine-stage IVR and ACD: the sample
+ * customer +966501112233 calls (known by caller id: Arabic, straight to the main menu), walks the IVR by SIP INFO or
+ * by RFC 2833 telephone-events, waits in the queue, and is transferred to a SIPp agent that registered its
+ * extension with digest authentication, once the agent accepts the call the ACD offers it; a caller that gives up
+ * while the server lets it ring CANCELs. Skipped without {@code sipp} unless CI=true.
  */
 @Timeout(150)
 class ServerSipTest {
   private static final String ADMIN = "sip-test-admin-token-0123456";
   private static final String PASSWORD = "Agent-Layla-Reception-s3cret";
+  private static final String COMPLAINTS_PASSWORD = "Agent-Sara-Complaints-s3cret";
+  /** The order number the complaints walks key, as in their scenarios: not sorted, so a reordering shows. */
+  private static final String ORDER = "7051938";
+  private static final AgentId SARA = AgentId.of("agent-complaints");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Process> processes = new ArrayList<>();
+  private String sipp = "sipp";
+  private int sipPort;
+  private String base = "";
+
+  @AfterEach
+  void stopSipp() {
+    processes.forEach(Process::destroyForcibly);
+  }
 
   @Test
   void aSippCallerWalksTheIvrByInfoAndIsTransferredToTheRegisteredAgentThatAcceptedTheOffer() throws Exception {
-    String sipp = ExternalTool.require("sipp");
-    int sipPort = Sipp.freePort();
-    try (CallCenterServer server = CallCenterServer.start(ServerSettings.defaults(dataDir).withPort(0)
-        .withDbUrl(ServerSettings.IN_MEMORY).withAdminToken(ADMIN)
-        .withSip(new ServerSettings.Sip("127.0.0.1", sipPort, List.of("MD5", "SHA-256"))))) {
+    try (CallCenterServer server = start(settings())) {
       assertThat(server.sipPort()).contains(sipPort);
-      String base = "http://127.0.0.1:" + server.port();
       assertThat(send("GET", base + "/health", null).get("modules").toString()).contains("sip-jain");
-      // the sample extension 1001 (agent-reception) gets a password; the registrar sees only its digests
-      JsonNode extensions = send("GET", base + "/api/callcenter/extensions?q=1001", null);
-      String extensionId = extensions.at("/items/0/id").asText();
-      send("PUT", base + "/api/callcenter/extensions/" + extensionId,
-          Map.of("password", PASSWORD, "userId", "agent-reception", "displayName", "Layla Haddad"));
-
+      setPassword("1001", "agent-reception", "Layla Haddad", PASSWORD);
       int agentPort = Sipp.freePort();
-      Path agentLog = Files.createTempFile("sipp-agent", ".log");
-      Process agent = start(List.of(sipp, "-sf", scenario("agent_hangs_up.xml"), "-i", "127.0.0.1",
-          "-p", String.valueOf(agentPort), "-mi", "127.0.0.1", "-mp", String.valueOf(Sipp.freePort()),
-          "-t", "u1", "-m", "1", "-key", "extension", "1001", "-nostdin", "-timeout", "90s", "-timeout_error"),
-          agentLog);
-      Result wrong = ExternalProcess.run(client(sipp, sipPort, "agent_register.xml", "-key", "extension", "1001",
+      Process agent = startAgent("agent_hangs_up.xml", "1001", agentPort);
+      Result wrong = ExternalProcess.run(client("agent_register.xml", "-key", "extension", "1001",
           "-key", "agent_port", String.valueOf(agentPort), "-au", "1001", "-ap", "wrong-Passw0rd-of-Layla"),
           dataDir.resolve("wrong.log"), Duration.ofSeconds(20));
       assertThat(wrong.exitCode()).as("a wrong password is refused: " + wrong.output()).isNotZero();
-      Result registered = ExternalProcess.run(client(sipp, sipPort, "agent_register.xml", "-key", "extension",
-          "1001", "-key", "agent_port", String.valueOf(agentPort), "-au", "1001", "-ap", PASSWORD),
-          dataDir.resolve("register.log"), Duration.ofSeconds(20));
-      assertThat(registered.exitCode()).as(registered.output()).isZero();
+      register("1001", agentPort, PASSWORD);
 
-      Path callerLog = Files.createTempFile("sipp-caller", ".log");
-      Process caller = start(client(sipp, sipPort, scenario("server_caller_walks_ivr.xml")), callerLog);
-      Call queued = await("the caller queued for reception", () -> server.callCenter().listCalls(
-          CallQuery.withStatus(CallStatus.IN_QUEUE), PageRequest.first(10)).items().stream().findFirst().orElse(null));
+      Path callerLog = dataDir.resolve("caller.log");
+      Process caller = start(client("server_caller_walks_ivr.xml"), callerLog);
+      Call queued = awaitQueued(server, callerLog);
       assertThat(queued.department()).as(() -> history(server, queued)).isEqualTo(Department.RECEPTION);
       assertThat(queued.customer().customerId()).isEqualTo("cust-1001"); // known by caller id
 
-      send("PATCH", base + "/api/agents/agent-reception/status", Map.of("status", "available"));
-      JsonNode offered = await("the offer", () -> {
-        JsonNode a = send("GET", base + "/api/agents/agent-reception", null);
-        return a.at("/reservation/callId").asText("").equals(queued.id().value()) ? a : null;
-      });
-      assertThat(offered.get("routingState").asText()).isEqualTo("reserved");
-      JsonNode answered = send("POST", base + "/api/agents/agent-reception/accept", null);
+      JsonNode answered = offerAndAccept("agent-reception", queued);
       assertThat(answered.get("status").asText()).isEqualTo("IN_PROGRESS");
 
-      Result agentResult = ExternalProcess.finish(agent, agentLog, Duration.ofSeconds(40));
+      Result agentResult = ExternalProcess.finish(agent, dataDir.resolve("agent.log"), Duration.ofSeconds(40));
       Result callerResult = ExternalProcess.finish(caller, callerLog, Duration.ofSeconds(40));
       assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
       assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
@@ -102,9 +98,231 @@ class ServerSipTest {
           ? Boolean.TRUE : null);
       await("the agent free again", () -> server.callCenter().getAgent(AgentId.of("agent-reception")).status()
           == AgentStatus.AVAILABLE ? Boolean.TRUE : null);
-    } finally {
-      processes.forEach(Process::destroyForcibly);
     }
+  }
+
+  /**
+   * The complaints form asks for the order number by digits or text, ended by '#'. Each key comes in its own INFO;
+   * the IVR must get them as one answer, in order (taken one at a time, the first key alone would be a wrong order
+   * number and the call would fall back to reception after the retries).
+   */
+  @Test
+  void aCallerKeysAnOrderNumberOneInfoPerKeyAndTheIvrCollectsItWholeForTheAgent() throws Exception {
+    try (CallCenterServer server = start(settings())) {
+      setPassword("1003", "agent-complaints", "Sara Nasser", COMPLAINTS_PASSWORD);
+      int agentPort = Sipp.freePort();
+      Process agent = startAgent("agent_hangs_up.xml", "1003", agentPort);
+      register("1003", agentPort, COMPLAINTS_PASSWORD);
+
+      Path callerLog = dataDir.resolve("caller.log");
+      Process caller = start(client("server_caller_keys_order_by_info.xml"), callerLog);
+      Call queued = awaitQueued(server, callerLog);
+      assertCollectedTheOrder(server, queued);
+
+      JsonNode answered = offerAndAccept("agent-complaints", queued);
+      assertThat(answered.get("status").asText()).isEqualTo("IN_PROGRESS");
+      assertThat(answered.at("/collectedData/order_number").asText()).as("what the agent is handed")
+          .isEqualTo(ORDER);
+
+      Result agentResult = ExternalProcess.finish(agent, dataDir.resolve("agent.log"), Duration.ofSeconds(40));
+      Result callerResult = ExternalProcess.finish(caller, callerLog, Duration.ofSeconds(40));
+      assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
+      assertThat(callerResult.exitCode()).as("the agent's BYE reached the caller: " + callerResult.output())
+          .isZero();
+      await("the call completed", () -> server.callCenter().getCall(queued.id()).status() == CallStatus.COMPLETED
+          ? Boolean.TRUE : null);
+      assertThat(server.callCenter().getCall(queued.id()).collectedData()).containsEntry("order_number", ORDER);
+    }
+  }
+
+  /**
+   * The same walk by RFC 2833 telephone-events from SIPp's pcaps; this time the caller hangs up on the agent: the
+   * agent's SIPp must get the BYE, the call completes, and the agent is free for the next call.
+   */
+  @Test
+  void aCallerKeysTheOrderNumberByRfc2833AndHangingUpOnTheAgentEndsBothLegs() throws Exception {
+    try (CallCenterServer server = start(settings())) {
+      Call call = walkByRfc2833ToSaraAndHangUp(server);
+      assertThat(names(routingStates(server, SARA))).as("offered, on the call, free")
+          .endsWith("reserved", "busy", "available");
+      assertThat(server.callCenter().getAgent(SARA).status()).isEqualTo(AgentStatus.AVAILABLE);
+      assertThat(server.callCenter().getCall(call.id()).agentId()).isEqualTo(SARA);
+    }
+  }
+
+  /**
+   * With wrap-up time the agent whose caller hung up should wrap up before it is offered a call again, as it does
+   * when the call is ended through the API ({@code POST /api/calls/{id}/end} completes it through the ACD).
+   */
+  @Test
+  @Disabled("wrap-up is skipped for calls the SIP bridge ends: sip-spi's CallSession.hungUp calls CallCenter.end(id),"
+      + " which sets the agent AVAILABLE; the ACD takes that for the agent's own choice and ends the wrap-up at once"
+      + " (reported to the lead; enable once the bridge ends connected calls through the ACD)")
+  void anAgentWhoseCallerHungUpWrapsUpBeforeItIsFreeAgain() throws Exception {
+    Duration wrapUp = Duration.ofSeconds(2);
+    try (CallCenterServer server = start(settings().withWrapUp(wrapUp))) {
+      Call call = walkByRfc2833ToSaraAndHangUp(server);
+      List<Event> moves = routingStates(server, SARA);
+      assertThat(names(moves)).as("offered, on the call, wrap-up, free")
+          .endsWith("reserved", "busy", "wrap_up", "available");
+      Event wrapping = moves.get(moves.size() - 2);
+      assertThat(wrapping.data().get("callId")).isEqualTo(call.id().value());
+      assertThat(Duration.between(wrapping.timestamp(), moves.get(moves.size() - 1).timestamp()))
+          .as("free after its wrap-up").isGreaterThanOrEqualTo(wrapUp);
+    }
+  }
+
+  /**
+   * The RFC 2833 walk to agent-complaints (extension 1003, a SIPp UAS that waits for the BYE), accepted through the
+   * API; the caller hangs up once it has the agent's media. Returns the completed call once the agent is free.
+   */
+  private Call walkByRfc2833ToSaraAndHangUp(CallCenterServer server) throws InterruptedException {
+    setPassword("1003", "agent-complaints", "Sara Nasser", COMPLAINTS_PASSWORD);
+    int agentPort = Sipp.freePort();
+    Process agent = startAgent("agent_waits.xml", "1003", agentPort);
+    register("1003", agentPort, COMPLAINTS_PASSWORD);
+
+    Path callerLog = dataDir.resolve("caller.log");
+    Process caller = start(client("server_caller_keys_order_by_rfc2833.xml"), callerLog);
+    Call queued = awaitQueued(server, callerLog);
+    assertCollectedTheOrder(server, queued);
+
+    JsonNode answered = offerAndAccept("agent-complaints", queued);
+    assertThat(answered.at("/collectedData/order_number").asText()).isEqualTo(ORDER);
+
+    Result callerResult = ExternalProcess.finish(caller, callerLog, Duration.ofSeconds(40));
+    assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
+    Result agentResult = ExternalProcess.finish(agent, dataDir.resolve("agent.log"), Duration.ofSeconds(20));
+    assertThat(agentResult.exitCode()).as("the agent got the caller's BYE: " + agentResult.output()).isZero();
+    Call completed = await("the call completed", () -> {
+      Call c = server.callCenter().getCall(queued.id());
+      return c.status() == CallStatus.COMPLETED ? c : null;
+    });
+    await("the agent available again", () -> server.acd().routingState(SARA) == RoutingState.AVAILABLE
+        ? Boolean.TRUE : null);
+    return completed;
+  }
+
+  /** The server lets calls ring ({@code sipRinging}); the caller gives up: 200 for the CANCEL, 487 for the INVITE. */
+  @Test
+  void aCallerThatCancelsWhileTheServerLetsItRingIsAbandonedBeforeTheIvrBegins() throws Exception {
+    Duration ringing = Duration.ofSeconds(5);
+    ServerSettings.Sip sip = new ServerSettings.Sip("127.0.0.1", sipPort(), List.of("MD5", "SHA-256"), ringing);
+    try (CallCenterServer server = start(settings().withSip(sip))) {
+      Instant dialled = Instant.now();
+      Result caller = ExternalProcess.run(client("server_caller_cancels.xml"), dataDir.resolve("caller.log"),
+          Duration.ofSeconds(30));
+      assertThat(caller.exitCode()).as("CANCEL answered 200, INVITE 487: " + caller.output()).isZero();
+      assertThat(Duration.between(dialled, Instant.now())).as("it gave up before the server would answer")
+          .isLessThan(ringing);
+
+      Call call = await("the call abandoned", () -> server.callCenter().listCalls(CallQuery.ALL,
+          PageRequest.first(10)).items().stream().filter(c -> c.status() == CallStatus.ABANDONED).findFirst()
+          .orElse(null));
+      assertThat(server.callCenter().listCalls(CallQuery.ALL, PageRequest.first(10)).items()).hasSize(1);
+      assertThat(call.customer().phone()).hasToString("+966501112233");
+      assertThat(call.ivrStage()).as("the IVR never began: " + history(server, call)).isNull();
+      assertThat(call.endedAt()).isNotNull();
+    }
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------------------
+
+  private ServerSettings settings() {
+    return ServerSettings.defaults(dataDir).withPort(0).withDbUrl(ServerSettings.IN_MEMORY).withAdminToken(ADMIN)
+        .withSip(new ServerSettings.Sip("127.0.0.1", sipPort(), List.of("MD5", "SHA-256")));
+  }
+
+  /** The SIP port of this test's server, chosen once. */
+  private int sipPort() {
+    if (sipPort == 0) {
+      sipPort = Sipp.freePort();
+    }
+    return sipPort;
+  }
+
+  private CallCenterServer start(ServerSettings settings) {
+    sipp = ExternalTool.require("sipp");
+    CallCenterServer server = CallCenterServer.start(settings);
+    base = "http://127.0.0.1:" + server.port();
+    return server;
+  }
+
+  /** The IVR queued the complaint with the order number as keyed, then "not urgent", and never asked again. */
+  private static void assertCollectedTheOrder(CallCenterServer server, Call queued) {
+    assertThat(queued.department()).as(() -> history(server, queued)).isEqualTo(Department.COMPLAINTS);
+    assertThat(queued.customer().customerId()).isEqualTo("cust-1001");
+    assertThat(queued.collectedData()).as(() -> history(server, queued))
+        .isEqualTo(Map.of("order_number", ORDER, "urgent", "no"));
+    assertThat(queued.ivrStage()).isIn("QUEUE", "HANDOFF");
+    assertThat(queued.tags()).as("no fallback to reception").doesNotContain("ivr-fallback");
+  }
+
+  /** Gives the sample extension a password through the API; the registrar sees only its digests. */
+  private void setPassword(String extension, String userId, String displayName, String password) {
+    JsonNode extensions = send("GET", base + "/api/callcenter/extensions?q=" + extension, null);
+    String extensionId = extensions.at("/items/0/id").asText();
+    send("PUT", base + "/api/callcenter/extensions/" + extensionId,
+        Map.of("password", password, "userId", userId, "displayName", displayName));
+  }
+
+  /** A SIPp UAS that answers for {@code extension} on {@code agentPort}, running {@code scenario} once. */
+  private Process startAgent(String scenario, String extension, int agentPort) {
+    return start(List.of(sipp, "-sf", scenario(scenario), "-i", "127.0.0.1", "-p", String.valueOf(agentPort),
+        "-mi", "127.0.0.1", "-mp", String.valueOf(Sipp.freePort()), "-t", "u1", "-m", "1",
+        "-key", "extension", extension, "-nostdin", "-timeout", "90s", "-timeout_error"),
+        dataDir.resolve("agent.log"));
+  }
+
+  /** Registers {@code extension} with the contact of the agent's UAS, answering the digest challenge. */
+  private void register(String extension, int agentPort, String password) {
+    Result registered = ExternalProcess.run(client("agent_register.xml", "-key", "extension", extension,
+        "-key", "agent_port", String.valueOf(agentPort), "-au", extension, "-ap", password),
+        dataDir.resolve("register.log"), Duration.ofSeconds(20));
+    assertThat(registered.exitCode()).as(registered.output()).isZero();
+  }
+
+  /** The first queued call; failing, what became of every call and what the caller's SIPp saw. */
+  private Call awaitQueued(CallCenterServer server, Path callerLog) throws InterruptedException {
+    try {
+      return await("the caller queued", () -> server.callCenter().listCalls(
+          CallQuery.withStatus(CallStatus.IN_QUEUE), PageRequest.first(10)).items().stream().findFirst()
+          .orElse(null));
+    } catch (AssertionError e) {
+      StringBuilder calls = new StringBuilder();
+      server.callCenter().listCalls(CallQuery.ALL, PageRequest.first(10)).items().forEach(c -> calls.append('\n')
+          .append(c.status()).append(' ').append(c.department()).append(history(server, c)));
+      throw new AssertionError(e.getMessage() + calls + "\n" + read(callerLog), e);
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  /** The agent logs in, the ACD offers it the queued call, and it accepts: the answer is the call at handoff. */
+  private JsonNode offerAndAccept(String agentId, Call queued) throws InterruptedException {
+    send("PATCH", base + "/api/agents/" + agentId + "/status", Map.of("status", "available"));
+    JsonNode offered = await("the offer", () -> {
+      JsonNode a = send("GET", base + "/api/agents/" + agentId, null);
+      return a.at("/reservation/callId").asText("").equals(queued.id().value()) ? a : null;
+    });
+    assertThat(offered.get("routingState").asText()).isEqualTo("reserved");
+    return send("POST", base + "/api/agents/" + agentId + "/accept", null);
+  }
+
+  /** The ACD's moves of an agent, in order. */
+  private static List<Event> routingStates(CallCenterServer server, AgentId agent) {
+    return server.callCenter().eventsAfter(0, 10_000).stream().filter(e -> e.type() == EventType.AGENT_STATUS_CHANGED
+        && e.subject().equals(agent.value()) && e.data().containsKey("routingState")).toList();
+  }
+
+  private static List<String> names(List<Event> moves) {
+    return moves.stream().map(e -> String.valueOf(e.data().get("routingState"))).toList();
   }
 
   /** What the IVR did with the call, event by event: for a failure message. */
@@ -119,12 +337,12 @@ class ServerSipTest {
     return out.toString();
   }
 
-  private List<String> client(String sipp, int sipPort, String scenario, String... extra) {
-    List<String> command = new ArrayList<>(List.of(sipp, "127.0.0.1:" + sipPort, "-sf",
-        scenario.startsWith("/") ? scenario : scenario(scenario), "-i", "127.0.0.1",
-        "-p", String.valueOf(Sipp.freePort()), "-mi", "127.0.0.1", "-mp", String.valueOf(Sipp.freePort()),
-        "-t", "u1", "-m", "1", "-key", "service", "100", "-nostdin", "-timeout", "90s", "-timeout_error",
-        "-max_recv_loops", "1000"));
+  /** A SIPp UAC for one call to the server. */
+  private List<String> client(String scenario, String... extra) {
+    List<String> command = new ArrayList<>(List.of(sipp, "127.0.0.1:" + sipPort, "-sf", scenario(scenario),
+        "-i", "127.0.0.1", "-p", String.valueOf(Sipp.freePort()), "-mi", "127.0.0.1",
+        "-mp", String.valueOf(Sipp.freePort()), "-t", "u1", "-m", "1", "-key", "service", "100", "-nostdin",
+        "-timeout", "90s", "-timeout_error", "-max_recv_loops", "1000"));
     command.addAll(List.of(extra));
     return command;
   }

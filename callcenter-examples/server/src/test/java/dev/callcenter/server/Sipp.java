@@ -13,7 +13,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * Free ports and scenario files for the server's SIPp test (finding and running SIPp is
  * {@link dev.callcenter.testkit.ExternalTool} and {@link dev.callcenter.testkit.ExternalProcess}). The scenarios
- * {@code agent_register.xml} and {@code agent_hangs_up.xml} are copies of {@code callcenter-sip-jain}'s.
+ * {@code agent_register.xml}, {@code agent_hangs_up.xml} and {@code agent_waits.xml} are copies of
+ * {@code callcenter-sip-jain}'s; the callers ({@code server_caller_*.xml}) call as the sample customer
+ * +966501112233, whom the server's IVR knows by caller id.
  */
 final class Sipp {
   private Sipp() {}
