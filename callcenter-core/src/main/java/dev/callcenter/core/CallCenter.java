@@ -198,9 +198,14 @@ public final class CallCenter {
     return updated;
   }
 
-  /** The call ends normally: COMPLETED, {@code call:ended}; its agent becomes AVAILABLE with updated statistics. */
+  /**
+   * The call ends normally: COMPLETED, {@code call:ended}; its agent's statistics are updated and the agent becomes
+   * AVAILABLE, or, when the attached {@link CallDistributor} (the ACD) connected the call, follows its rules (wrap-up).
+   */
   public Call end(CallId id) {
-    return changeStatus(id, CallStatus.COMPLETED);
+    CallDistributor d = distributor.get();
+    Call completed = d == null ? null : d.complete(id);
+    return completed != null ? completed : changeStatus(id, CallStatus.COMPLETED);
   }
 
   /**

@@ -114,7 +114,18 @@ public final class Acd implements AutoCloseable {
   private boolean draining;
 
   private final Subscription subscription;
-  private final CallDistributor distributor = (callId, department, priority) -> enqueue(callId, department, priority);
+  private final CallDistributor distributor = new CallDistributor() {
+    @Override
+    public void distribute(CallId callId, Department department, Priority priority) {
+      enqueue(callId, department, priority);
+    }
+
+    @Override
+    public @Nullable Call complete(CallId callId) {
+      // whoever ends a call the ACD connected (the telephony bridge on a hang-up, a REST request), its agent wraps up
+      return locked(() -> connected.containsKey(callId) ? Acd.this.complete(callId) : null);
+    }
+  };
   private final @Nullable ScheduledFuture<?> ticking;
 
   private Acd(Builder b) {

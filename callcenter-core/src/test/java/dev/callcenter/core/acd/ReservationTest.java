@@ -133,6 +133,44 @@ class ReservationTest {
   }
 
   @Test
+  void aCallEndedThroughTheCallCenterWrapsUpLikeOneCompletedThroughTheAcd() {
+    // how the telephony bridge ends a call when a party hangs up: CallCenter.end, not Acd.complete
+    Fixture f = fixture(3);
+    AgentId a = f.available("a", SALES, Map.of());
+    CallId first = f.queued(SALES, Priority.NORMAL);
+    f.acd.accept(a);
+    f.seconds(30);
+
+    Call ended = f.center.end(first);
+
+    assertThat(ended.status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(f.acd.routingState(a)).isEqualTo(RoutingState.WRAP_UP);
+    assertThat(f.center.getAgent(a).stats().talkTime()).isEqualTo(Duration.ofSeconds(30));
+    CallId second = f.queued(SALES, Priority.NORMAL);
+    f.seconds(9);
+    assertThat(f.acd.placement(second).state()).isEqualTo(Placement.State.WAITING);
+    f.seconds(1);
+    assertThat(f.offeredTo(second)).isEqualTo(a);
+    assertThat(f.routingStates(a)).containsExactly("available", "reserved", "busy", "wrap_up", "available",
+        "reserved");
+  }
+
+  @Test
+  void aCallTheAcdDidNotConnectIsEndedByTheCallCenterAsBefore() {
+    Fixture f = fixture(3);
+    AgentId a = f.available("a", SALES, Map.of());
+    CallId direct = f.newCall();
+    f.center.connect(direct, a); // past the ACD: it has no wrap-up to apply
+    f.seconds(30);
+
+    assertThat(f.center.end(direct).status()).isEqualTo(CallStatus.COMPLETED);
+
+    assertThat(f.center.getAgent(a).status()).isEqualTo(AgentStatus.AVAILABLE);
+    assertThat(f.center.getAgent(a).stats().callsHandled()).isEqualTo(1);
+    assertThat(f.offeredTo(f.queued(SALES, Priority.NORMAL))).isEqualTo(a);
+  }
+
+  @Test
   void aReservedAgentIsNeverOfferedASecondCall() {
     Fixture f = fixture(3);
     AgentId a = f.available("a", SALES, Map.of());

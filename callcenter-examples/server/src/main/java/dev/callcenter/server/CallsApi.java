@@ -211,7 +211,7 @@ final class CallsApi implements Api.Endpoints {
         acd.enqueue(id, call.department(), call.priority());
         yield center.getCall(id);
       }
-      case COMPLETED -> end(id);
+      case COMPLETED -> center.end(id); // through the ACD when it connected the call: the agent wraps up
       case ABANDONED -> {
         requireMove(call, CallStatus.ABANDONED);
         yield acd.abandon(id);
@@ -222,13 +222,7 @@ final class CallsApi implements Api.Endpoints {
   }
 
   private void end(Context ctx) {
-    ctx.json(Views.CallView.of(end(callId(ctx))));
-  }
-
-  /** Ends the call: through the ACD when an agent took it there (the agent wraps up), else directly. */
-  private Call end(CallId id) {
-    boolean connected = api.placement(id).map(p -> p.state() == Placement.State.CONNECTED).orElse(false);
-    return connected ? acd.complete(id) : center.end(id);
+    ctx.json(Views.CallView.of(center.end(callId(ctx))));
   }
 
   private static void requireMove(Call call, CallStatus to) {

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,13 +150,10 @@ class ServerSipTest {
   }
 
   /**
-   * With wrap-up time the agent whose caller hung up should wrap up before it is offered a call again, as it does
-   * when the call is ended through the API ({@code POST /api/calls/{id}/end} completes it through the ACD).
+   * With wrap-up time the agent whose caller hung up wraps up before it is offered a call again, as it does when the
+   * call is ended through the API: the bridge's {@code CallCenter.end} completes the call through the ACD.
    */
   @Test
-  @Disabled("wrap-up is skipped for calls the SIP bridge ends: sip-spi's CallSession.hungUp calls CallCenter.end(id),"
-      + " which sets the agent AVAILABLE; the ACD takes that for the agent's own choice and ends the wrap-up at once"
-      + " (reported to the lead; enable once the bridge ends connected calls through the ACD)")
   void anAgentWhoseCallerHungUpWrapsUpBeforeItIsFreeAgain() throws Exception {
     Duration wrapUp = Duration.ofSeconds(2);
     try (CallCenterServer server = start(settings().withWrapUp(wrapUp))) {
