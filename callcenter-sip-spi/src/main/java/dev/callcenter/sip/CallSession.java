@@ -29,7 +29,8 @@ final class CallSession {
   private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9\\u0660-\\u0669\\u06F0-\\u06F9 ().-]{3,39}");
   private static final int MAX_TYPE_AHEAD = 32;
 
-  private enum State { OFFERED, IN_FLOW, TRANSFERRING, CONNECTED, ENDING, ENDED }
+  /** CLOSING: the call flow ended the call; the caller hears the step's last prompts before the hang-up. */
+  private enum State { OFFERED, IN_FLOW, TRANSFERRING, CONNECTED, CLOSING, ENDING, ENDED }
 
   private final TelephonyBridge bridge;
   private final ChannelId channel;
@@ -207,9 +208,29 @@ final class CallSession {
 
   private void promptFinished() {
     promptsPlaying = Math.max(0, promptsPlaying - 1);
-    if (promptsPlaying == 0 && collect != null && timer == null && digits.length() == 0) {
+    if (promptsPlaying == 0 && state == State.CLOSING) {
+      cancelTimer();
+      refuse();
+    } else if (promptsPlaying == 0 && collect != null && timer == null && digits.length() == 0) {
       armFirstTimer();
     }
+  }
+
+  /** The call flow ended the call: hang up now, or once the prompts still playing (a goodbye) have played. */
+  private void hangUpAfterPrompts() {
+    if (promptsPlaying == 0) {
+      refuse();
+      return;
+    }
+    state = State.CLOSING;
+    cancelTimer();
+    long generation = ++timerGeneration;
+    timer = bridge.scheduler().schedule(bridge.finalPromptsTimeout(), () -> submit(() -> {
+      if (generation == timerGeneration && state == State.CLOSING) {
+        LOG.debug("the last prompts of channel {} did not finish in time; hanging up", channel);
+        refuse();
+      }
+    }));
   }
 
   private void transferFailed(TelephonyEvent.TransferFailed failed) {
@@ -261,8 +282,8 @@ final class CallSession {
 
   void callChanged() {
     CallId id = callId;
-    if (id == null || state == State.ENDED || state == State.ENDING) {
-      return;
+    if (id == null || state == State.ENDED || state == State.ENDING || state == State.CLOSING) {
+      return; // CLOSING: the hang-up follows the last prompts
     }
     CallCenter center = bridge.center();
     Optional<Call> found = center.findCall(id);
@@ -293,7 +314,7 @@ final class CallSession {
 
   private void perform(FlowStep step) {
     for (FlowAction action : step.actions()) {
-      if (state == State.ENDING || state == State.ENDED) {
+      if (state == State.ENDING || state == State.ENDED || state == State.CLOSING) {
         return;
       }
       if (action instanceof FlowAction.PlayPrompt prompt) {
@@ -313,7 +334,7 @@ final class CallSession {
         bridge.telephony().transfer(channel, transfer.target());
       } else if (action instanceof FlowAction.Complete || action instanceof FlowAction.HangUp) {
         stopCollecting();
-        refuse();
+        hangUpAfterPrompts();
       }
       // Enqueue: the call waits in its queue until the call center connects it to an agent
     }

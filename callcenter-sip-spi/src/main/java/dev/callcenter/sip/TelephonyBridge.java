@@ -7,6 +7,7 @@ import dev.callcenter.core.event.Event;
 import dev.callcenter.core.event.EventType;
 import dev.callcenter.core.event.Subscription;
 import dev.callcenter.core.internal.Checks;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * keys pressed before a collect begins are kept as type-ahead), a transfer or hang-up is passed on. When the call
  * is connected to an agent ({@link CallCenter#connect}, by the ACD or an API) the caller is transferred to the
  * agent's extension. A hang-up from either side ends the call: ABANDONED when the caller left before an agent
- * answered, COMPLETED after. A call ended through the {@code CallCenter} is hung up.
+ * answered, COMPLETED after. A call ended through the {@code CallCenter} is hung up. When the call flow ends the call
+ * after prompts (a goodbye), the caller is hung up once they have played, or after
+ * {@link Builder#finalPromptsTimeout} at the latest.
  *
  * <p>Events for one channel are handled one at a time, in order; different channels run in parallel.
  */
@@ -43,6 +46,7 @@ public final class TelephonyBridge implements AutoCloseable {
   private final Telephony telephony;
   private final Scheduler scheduler;
   private final Executor executor;
+  private final Duration finalPromptsTimeout;
   private final @Nullable ScheduledExecutorService ownedTimer;
   private final ConcurrentMap<ChannelId, CallSession> byChannel = new ConcurrentHashMap<>();
   private final ConcurrentMap<CallId, CallSession> byCall = new ConcurrentHashMap<>();
@@ -64,6 +68,8 @@ public final class TelephonyBridge implements AutoCloseable {
       this.scheduler = Scheduler.of(ownedTimer);
     }
     this.executor = b.executor != null ? b.executor : center.executor();
+    this.finalPromptsTimeout = b.finalPromptsTimeout != null ? b.finalPromptsTimeout
+        : Builder.DEFAULT_FINAL_PROMPTS_TIMEOUT;
   }
 
   public static Builder builder() {
@@ -192,6 +198,10 @@ public final class TelephonyBridge implements AutoCloseable {
     return scheduler;
   }
 
+  Duration finalPromptsTimeout() {
+    return finalPromptsTimeout;
+  }
+
   void bind(CallSession session, CallId callId) {
     byCall.put(callId, session);
   }
@@ -214,10 +224,13 @@ public final class TelephonyBridge implements AutoCloseable {
 
   /** Assembles a {@link TelephonyBridge}; {@code callCenter} and {@code telephony} are required. */
   public static final class Builder {
+    public static final Duration DEFAULT_FINAL_PROMPTS_TIMEOUT = Duration.ofSeconds(30);
+
     private @Nullable CallCenter center;
     private @Nullable Telephony telephony;
     private @Nullable Scheduler scheduler;
     private @Nullable Executor executor;
+    private @Nullable Duration finalPromptsTimeout;
 
     private Builder() {}
 
@@ -240,6 +253,18 @@ public final class TelephonyBridge implements AutoCloseable {
     /** Hands call-center events over to the channels' handlers; by default the call center's executor. */
     public Builder executor(Executor value) {
       executor = once(executor, value, "executor");
+      return this;
+    }
+
+    /**
+     * The longest a hang-up asked by the call flow (its Complete or HangUp action) waits for the prompts of the same
+     * step, such as a goodbye, to finish playing (default {@link #DEFAULT_FINAL_PROMPTS_TIMEOUT}).
+     */
+    public Builder finalPromptsTimeout(Duration value) {
+      finalPromptsTimeout = once(finalPromptsTimeout, value, "finalPromptsTimeout");
+      if (value.isNegative() || value.isZero()) {
+        throw InvalidInputException.of("finalPromptsTimeout", "must be a positive duration, was %s", value);
+      }
       return this;
     }
 

@@ -28,7 +28,7 @@ class TelephonyBridgeTest {
   private static final Duration FIRST = Duration.ofSeconds(10);
   private static final Duration INTER = Duration.ofSeconds(2);
 
-  /** Asks for up to 4 digits ended by '#', records each input, asks again until told "0". */
+  /** Asks for up to 4 digits ended by '#', records each input, asks again until told "0" (or "00": goodbye). */
   static final class RecordingFlow implements CallFlow {
     final List<FlowInput> inputs = new CopyOnWriteArrayList<>();
 
@@ -45,6 +45,11 @@ class TelephonyBridgeTest {
       }
       if (input instanceof FlowInput.Digits d && d.digits().equals("0")) {
         return new FlowStep(call, List.of(new FlowAction.Complete("done")));
+      }
+      if (input instanceof FlowInput.Digits d && d.digits().equals("00")) {
+        return new FlowStep(call, List.of(
+            new FlowAction.PlayPrompt("goodbye", Language.ENGLISH, "Goodbye", null, Map.of()),
+            new FlowAction.Complete("goodbye")));
       }
       if (input instanceof FlowInput.Digits d && d.digits().equals("666")) {
         throw new IllegalStateException("flow bug");
@@ -211,6 +216,41 @@ class TelephonyBridgeTest {
   }
 
   @Test
+  void theCallerHearsTheGoodbyeBeforeTheFlowsHangUp() {
+    phone.holdPrompts(true);
+    ChannelId channel = phone.offerCall("+966501234567", "100");
+    CallId id = bridge.callOf(channel).orElseThrow();
+
+    phone.pressKeys(channel, "00#");
+
+    assertThat(center.getCall(id).status()).isEqualTo(CallStatus.COMPLETED);
+    assertThat(phone.prompts(channel)).extracting(FlowAction.PlayPrompt::promptId).endsWith("goodbye");
+    assertThat(phone.state(channel)).as("still hearing the goodbye").isEqualTo(LoopbackTelephony.ChannelState.ANSWERED);
+    phone.pressKeys(channel, "0#");
+    assertThat(flow.inputs).as("keys after the goodbye are not the flow's").containsExactly(FlowInput.digits("00"));
+
+    phone.finishPrompts(channel);
+
+    assertThat(phone.state(channel)).isEqualTo(LoopbackTelephony.ChannelState.ENDED);
+    assertThat(phone.endedBy(channel)).contains(Party.TRANSPORT);
+    assertThat(bridge.channels()).isEmpty();
+    assertThat(time.pending()).as("no timer left behind").isZero();
+  }
+
+  @Test
+  void aGoodbyeThatNeverFinishesIsCutAfterTheFinalPromptsTimeout() {
+    phone.holdPrompts(true);
+    ChannelId channel = phone.offerCall("+966501234567", "100");
+
+    phone.pressKeys(channel, "00#");
+    time.advance(TelephonyBridge.Builder.DEFAULT_FINAL_PROMPTS_TIMEOUT.minusMillis(1));
+    assertThat(phone.state(channel)).isEqualTo(LoopbackTelephony.ChannelState.ANSWERED);
+    time.advance(Duration.ofMillis(1));
+
+    assertThat(phone.state(channel)).isEqualTo(LoopbackTelephony.ChannelState.ENDED);
+  }
+
+  @Test
   void aCallerHangingUpAbandonsTheCallAndTellsTheFlow() {
     ChannelId channel = phone.offerCall("+966501234567", "100");
     CallId id = bridge.callOf(channel).orElseThrow();
@@ -249,6 +289,8 @@ class TelephonyBridgeTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("telephony");
     assertThatThrownBy(() -> TelephonyBridge.builder().telephony(phone).telephony(phone))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("telephony").hasMessageContaining("already");
+    assertThatThrownBy(() -> TelephonyBridge.builder().finalPromptsTimeout(Duration.ZERO))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("finalPromptsTimeout");
   }
 
   @Property(tries = 50)
