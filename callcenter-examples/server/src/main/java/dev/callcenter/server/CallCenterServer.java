@@ -159,10 +159,15 @@ public final class CallCenterServer implements AutoCloseable {
         this.sip = null;
         this.bridge = null;
       } else { // SIP callers walk the same IVR; the registrar knows the extensions by their HA1 values only
-        this.sip = JainSipTelephony.builder().host(sipSettings.host()).port(sipSettings.port())
-            .realm(ServerSettings.SIP_REALM).credentials(DigestCredentialSource.of(storage.extensions()))
+        JainSipTelephony.Builder sipBuilder = JainSipTelephony.builder().host(sipSettings.host())
+            .port(sipSettings.port()).realm(ServerSettings.SIP_REALM)
+            .credentials(DigestCredentialSource.of(storage.extensions()))
             .digestAlgorithms(sipSettings.digestAlgorithms().toArray(String[]::new))
-            .ringing(sipSettings.ringing()).build();
+            .ringing(sipSettings.ringing()).referTransfers(sipSettings.referTransfers());
+        if (sipSettings.promptAudio() != null) {
+          sipBuilder.promptAudio(sipSettings.promptAudio());
+        }
+        this.sip = sipBuilder.build();
         opened.push(sip::close);
         this.bridge = TelephonyBridge.builder().callCenter(center).telephony(sip).executor(executor).build().start();
         opened.push(bridge::close);

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * --sip-digest-algorithms CALLCENTER_SIP_DIGEST_ALGORITHMS SHA-256,MD5 (MD5 first for phones that answer only it)
  * --sip-ringing      CALLCENTER_SIP_RINGING               0: answer at once; 500ms, 2s or PT1.5S (up to 60 s): how long
  *                                                         a SIP call rings (180 Ringing) before the IVR answers
+ * --sip-prompt-audio CALLCENTER_SIP_PROMPT_AUDIO          none: prompts reported as played; a directory: the G.711
+ *                                                         WAV files the prompt catalogue names, streamed as RTP
+ * --sip-refer        CALLCENTER_SIP_REFER                 false: transfers back to back; true: by REFER to callers
+ *                                                         that allow it (the call is then handed off, untracked)
  * </pre>
  *
  * <p>A flag no setting reads is refused, and so is a true/false setting given anything but {@code true} or
@@ -54,14 +58,30 @@ public record ServerSettings(
     @Nullable Sip sip) {
 
   /**
-   * Where the server listens for SIP (UDP and TCP), the digest algorithms its registrar offers, in order, and how
-   * long an incoming call rings before it is answered (zero: at once; up to {@link #MAX_SIP_RINGING}).
-   * Extensions authenticate with the HA1 values kept for the realm {@value #SIP_REALM}.
+   * Where the server listens for SIP (UDP and TCP), the digest algorithms its registrar offers, in order, how long
+   * an incoming call rings before it is answered (zero: at once; up to {@link #MAX_SIP_RINGING}), the directory of
+   * G.711 WAV prompt recordings streamed to callers (none: prompts are reported as played), and whether transfers
+   * use REFER with callers that support it. Extensions authenticate with the HA1 values kept for the realm
+   * {@value #SIP_REALM}.
    */
-  public record Sip(String host, int port, List<String> digestAlgorithms, Duration ringing) {
+  public record Sip(String host, int port, List<String> digestAlgorithms, Duration ringing,
+      @Nullable Path promptAudio, boolean referTransfers) {
     /** SIP answering at once. */
     public Sip(String host, int port, List<String> digestAlgorithms) {
       this(host, port, digestAlgorithms, Duration.ZERO);
+    }
+
+    /** SIP without prompt recordings or REFER. */
+    public Sip(String host, int port, List<String> digestAlgorithms, Duration ringing) {
+      this(host, port, digestAlgorithms, ringing, null, false);
+    }
+
+    public Sip withPromptAudio(@Nullable Path value) {
+      return new Sip(host, port, digestAlgorithms, ringing, value, referTransfers);
+    }
+
+    public Sip withReferTransfers(boolean value) {
+      return new Sip(host, port, digestAlgorithms, ringing, promptAudio, value);
     }
 
     public Sip {
@@ -161,7 +181,9 @@ public record ServerSettings(
         sip(pick(flags, env, "sip-port", "CALLCENTER_SIP_PORT", Integer.toString(DEFAULT_SIP_PORT)),
             pick(flags, env, "sip-host", "CALLCENTER_SIP_HOST", "127.0.0.1"),
             pick(flags, env, "sip-digest-algorithms", "CALLCENTER_SIP_DIGEST_ALGORITHMS", "SHA-256,MD5"),
-            pick(flags, env, "sip-ringing", "CALLCENTER_SIP_RINGING", "0")));
+            pick(flags, env, "sip-ringing", "CALLCENTER_SIP_RINGING", "0"),
+            pick(flags, env, "sip-prompt-audio", "CALLCENTER_SIP_PROMPT_AUDIO", ""),
+            pick(flags, env, "sip-refer", "CALLCENTER_SIP_REFER", "false")));
     Flags.rejectUnread(flags);
     return settings;
   }
@@ -231,7 +253,9 @@ public record ServerSettings(
         + ", defaultRegion=" + defaultRegion + ", sampleData=" + sampleData + ", wrapUp=" + wrapUp
         + ", natsUrl=" + (natsUrl == null ? "(in process)" : Storage.redact(natsUrl))
         + ", sip=" + (sip == null ? "off" : sip.host() + ":" + sip.port() + " " + sip.digestAlgorithms()
-            + (sip.ringing().isZero() ? "" : " ringing " + sip.ringing())) + "]";
+            + (sip.ringing().isZero() ? "" : " ringing " + sip.ringing())
+            + (sip.promptAudio() == null ? "" : " prompt audio " + sip.promptAudio())
+            + (sip.referTransfers() ? " REFER" : "")) + "]";
   }
 
   private static String pick(Map<String, String> flags, Map<String, String> env, String flag, String variable,
@@ -243,14 +267,21 @@ public record ServerSettings(
     return value == null ? fallback : value;
   }
 
-  private static @Nullable Sip sip(String port, String host, String algorithms, String ringing) {
+  private static @Nullable Sip sip(String port, String host, String algorithms, String ringing, String promptAudio,
+      String refer) {
+    boolean referTransfers = bool(refer, "sipRefer", "--sip-refer", "CALLCENTER_SIP_REFER");
     if (port.strip().equalsIgnoreCase("off")) {
       return null;
     }
     List<String> list = Arrays.stream(algorithms.split(",")).map(a -> a.strip().toUpperCase(java.util.Locale.ROOT))
         .filter(a -> !a.isEmpty()).toList();
+    String audio = promptAudio.strip();
+    if (!audio.isEmpty() && !java.nio.file.Files.isDirectory(Path.of(audio))) {
+      throw InvalidInputException.of("sipPromptAudio",
+          "must be an existing directory (--sip-prompt-audio or CALLCENTER_SIP_PROMPT_AUDIO), was '%s'", audio);
+    }
     return new Sip(host.strip(), integer(port, "sipPort"), list, duration(ringing, "sipRinging", "--sip-ringing",
-        "CALLCENTER_SIP_RINGING"));
+        "CALLCENTER_SIP_RINGING"), audio.isEmpty() ? null : Path.of(audio), referTransfers);
   }
 
   /**

@@ -7,9 +7,11 @@ import dev.callcenter.core.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerSettingsTest {
   private static ServerSettings from(Map<String, String> env, String... args) {
@@ -70,6 +72,29 @@ class ServerSettingsTest {
         .hasMessageContaining("sipRinging").hasMessageContaining("0 to 60 seconds");
     assertThatThrownBy(() -> from(Map.of(), "--sip-ringing", "PT-1S")).hasMessageContaining("0 to 60 seconds");
     assertThat(from(Map.of(), "--sip-port", "off", "--sip-ringing", "2s").sip()).as("read, unused").isNull();
+  }
+
+  @Test
+  void sipPromptAudioIsAnExistingDirectoryAndReferIsOffUnlessAsked(@TempDir Path recordings) {
+    ServerSettings.Sip plain = from(Map.of()).sip();
+    assertThat(plain.promptAudio()).as("prompts reported as played by default").isNull();
+    assertThat(plain.referTransfers()).as("back-to-back transfers by default").isFalse();
+
+    ServerSettings.Sip asked = from(Map.of("CALLCENTER_SIP_PROMPT_AUDIO", recordings.toString()), "--sip-refer",
+        "TRUE").sip();
+    assertThat(asked.promptAudio()).isEqualTo(recordings);
+    assertThat(asked.referTransfers()).isTrue();
+    assertThat(from(Map.of(), "--sip-prompt-audio", recordings.toString()).toString())
+        .contains("prompt audio " + recordings);
+
+    Path missing = recordings.resolve("missing");
+    assertThatThrownBy(() -> from(Map.of(), "--sip-prompt-audio", missing.toString()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("sipPromptAudio")
+        .hasMessageContaining("existing directory").hasMessageContaining("--sip-prompt-audio")
+        .hasMessageContaining(missing.toString());
+    assertThatThrownBy(() -> from(Map.of("CALLCENTER_SIP_REFER", "yes")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("sipRefer")
+        .hasMessageContaining("CALLCENTER_SIP_REFER").hasMessageContaining("'yes'");
   }
 
   @Test

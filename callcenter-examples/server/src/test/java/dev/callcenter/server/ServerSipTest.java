@@ -14,14 +14,21 @@ import dev.callcenter.core.event.Event;
 import dev.callcenter.core.event.EventType;
 import dev.callcenter.core.store.CallQuery;
 import dev.callcenter.core.store.PageRequest;
-import dev.callcenter.testkit.ExternalProcess;
 import dev.callcenter.testkit.ExternalProcess.Result;
+import dev.callcenter.testkit.ExternalProcess;
 import dev.callcenter.testkit.ExternalTool;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +38,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -197,6 +208,67 @@ class ServerSipTest {
     await("the agent available again", () -> server.acd().routingState(SARA) == RoutingState.AVAILABLE
         ? Boolean.TRUE : null);
     return completed;
+  }
+
+  /**
+   * With {@code --sip-prompt-audio}, the greeting the catalogue names ({@code audio/ar/greeting.welcome.wav} for an
+   * Arabic caller) is streamed to the address in the caller's SDP: here the test's own UDP socket.
+   */
+  @Test
+  void theGreetingRecordingIsStreamedToTheCallerAsRtp() throws Exception {
+    Path recordings = Files.createDirectories(dataDir.resolve("recordings"));
+    byte[] arabic = tone(4000, 440);
+    writeMuLawWav(Files.createDirectories(recordings.resolve("audio/ar")).resolve("greeting.welcome.wav"), arabic);
+    writeMuLawWav(Files.createDirectories(recordings.resolve("audio/en")).resolve("greeting.welcome.wav"),
+        tone(4000, 880));
+    ServerSettings.Sip sip = new ServerSettings.Sip("127.0.0.1", sipPort(), List.of("MD5", "SHA-256"))
+        .withPromptAudio(recordings);
+    try (CallCenterServer server = start(settings().withSip(sip));
+        DatagramSocket media = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+      media.setSoTimeout(3000);
+      Process caller = start(client("server_caller_hears_greeting.xml", "-key", "rtp_port",
+          String.valueOf(media.getLocalPort())), dataDir.resolve("caller.log"));
+
+      ByteArrayOutputStream heard = new ByteArrayOutputStream();
+      List<Integer> payloadTypes = new ArrayList<>();
+      int markers = 0;
+      byte[] buffer = new byte[2048];
+      while (heard.size() < arabic.length) {
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        media.receive(packet); // times out (and fails the test) when the stream stops short
+        payloadTypes.add(buffer[1] & 0x7f);
+        markers += (buffer[1] & 0x80) != 0 ? 1 : 0;
+        heard.write(buffer, 12, packet.getLength() - 12);
+      }
+
+      assertThat(heard.toByteArray()).as("the Arabic greeting, byte for byte").isEqualTo(arabic);
+      assertThat(payloadTypes).hasSize(25).containsOnly(0); // 20 ms of PCMU each
+      assertThat(markers).as("one prompt, one marker").isEqualTo(1);
+      Result callerResult = ExternalProcess.finish(caller, dataDir.resolve("caller.log"), Duration.ofSeconds(20));
+      assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
+      await("the call ended", () -> server.callCenter().listCalls(CallQuery.withStatus(CallStatus.ABANDONED),
+          PageRequest.first(10)).items().stream().findFirst().orElse(null));
+    }
+  }
+
+  /** {@code samples} of a sine tone at {@code hertz}, μ-law encoded by the JDK's codec. */
+  private static byte[] tone(int samples, int hertz) throws IOException {
+    ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < samples; i++) {
+      pcm.putShort((short) (8000 * Math.sin(2 * Math.PI * hertz * i / 8000.0)));
+    }
+    AudioFormat linear = new AudioFormat(8000, 16, 1, true, false);
+    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm.array()), linear, samples);
+        AudioInputStream ulaw = AudioSystem.getAudioInputStream(AudioFormat.Encoding.ULAW, in)) {
+      return ulaw.readAllBytes();
+    }
+  }
+
+  private static void writeMuLawWav(Path file, byte[] samples) throws IOException {
+    AudioFormat ulaw = new AudioFormat(AudioFormat.Encoding.ULAW, 8000, 8, 1, 1, 8000, false);
+    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(samples), ulaw, samples.length)) {
+      AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+    }
   }
 
   /** The server lets calls ring ({@code sipRinging}); the caller gives up: 200 for the CANCEL, 487 for the INVITE. */
