@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * SIPp callers at a steady rate through the DTMF menu: each call is answered, keys 9 by SIP INFO, hears goodbye and
  * is hung up by the call flow. Rate and duration come from {@code -Dsip.load.rate} (calls per second, default 100)
- * and {@code -Dsip.load.seconds} (default 30); every call must succeed.
+ * and {@code -Dsip.load.seconds} (default 5: a short run of the adapter alone; the issue's 30 s through the real IVR is
+ * the example server's {@code ServerSipLoadTest}); every call must succeed.
  */
 @Timeout(300)
 class SippLoadTest {
@@ -43,7 +44,7 @@ class SippLoadTest {
   @Test
   void everyCallSucceedsAtTheTargetRate() {
     int rate = Integer.getInteger("sip.load.rate", 100);
-    int seconds = Integer.getInteger("sip.load.seconds", 30);
+    int seconds = Integer.getInteger("sip.load.seconds", 5);
     int calls = rate * seconds;
     AtomicInteger completed = new AtomicInteger();
     java.util.List<dev.callcenter.core.CallId> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
