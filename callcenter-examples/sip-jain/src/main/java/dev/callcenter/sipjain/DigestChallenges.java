@@ -21,6 +21,8 @@ import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Digest authentication of REGISTER requests (RFC 7616 with qop=auth; MD5 and SHA-256), free of the SIP stack so it
@@ -38,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class DigestChallenges {
+  private static final Logger LOG = LoggerFactory.getLogger(DigestChallenges.class);
   static final List<String> ALGORITHMS = List.of("SHA-256", "MD5");
   private static final int NONCE_RANDOM = 16;
   private static final int NONCE_MAC = 16;
@@ -263,11 +266,14 @@ final class DigestChallenges {
   }
 
   private void count(String key, int limit, Instant now) {
-    failures.compute(key, (k, f) -> {
+    Failures counted = failures.compute(key, (k, f) -> {
       int count = f == null || f.lastAt().plus(lockout).isBefore(now) ? 1 : f.count() + 1;
       Instant until = count >= limit ? now.plus(lockout) : (f == null ? Instant.MIN : f.lockedUntil());
       return new Failures(count, until, now);
     });
+    if (counted.count() == limit) { // once per lockout: the refusals during it are logged at DEBUG only
+      LOG.warn("REGISTER for {} locked out for {} after {} failed attempts", key, lockout, limit);
+    }
   }
 
   /** Whether {@code user} at {@code source} is locked out now. */

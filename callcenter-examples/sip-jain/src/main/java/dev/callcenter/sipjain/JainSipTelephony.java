@@ -911,7 +911,11 @@ public final class JainSipTelephony implements Telephony {
       return;
     }
     if (outcome instanceof DigestChallenges.Outcome.Refused refused) {
-      LOG.info("REGISTER for {} from {} refused: {}", user, source, refused.reason());
+      if (digest.isLockedOut(user, source)) { // an attacker keeps trying: the lockout itself was logged once
+        LOG.debug("REGISTER for {} from {} refused: {}", user, source, refused.reason());
+      } else {
+        LOG.info("REGISTER for {} from {} refused: {}", user, source, refused.reason());
+      }
       emit(new TelephonyEvent.RegistrationRefused(user, source, refused.reason(), clock.instant()));
       respond(event, Response.FORBIDDEN, r -> { });
       return;
