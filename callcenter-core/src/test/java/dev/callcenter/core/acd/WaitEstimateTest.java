@@ -3,6 +3,7 @@ package dev.callcenter.core.acd;
 import static dev.callcenter.core.Department.SALES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import dev.callcenter.core.AgentId;
 import dev.callcenter.core.CallId;
@@ -55,7 +56,7 @@ class WaitEstimateTest {
   }
 
   @Test
-  void theSchedulerRunsTimersWithoutAnExplicitTick() throws Exception {
+  void theSchedulerRunsTimersWithoutAnExplicitTick() {
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     try {
       Fixture f = new Fixture(b -> b.scheduler(scheduler, Duration.ofMillis(5))
@@ -64,10 +65,8 @@ class WaitEstimateTest {
       f.queued(SALES, Priority.NORMAL);
       assertThat(f.acd.routingState(a)).isEqualTo(RoutingState.RESERVED);
       f.clock.advance(Duration.ofSeconds(10));
-      long deadline = System.nanoTime() + 5_000_000_000L;
-      while (f.acd.routingState(a) == RoutingState.RESERVED && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      await("the scheduler to time the offer out").atMost(Duration.ofSeconds(5))
+          .until(() -> f.acd.routingState(a) != RoutingState.RESERVED);
       assertThat(f.acd.routingState(a)).isEqualTo(RoutingState.AVAILABLE);
       f.acd.close();
     } finally {

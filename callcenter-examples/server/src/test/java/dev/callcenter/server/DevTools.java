@@ -1,5 +1,7 @@
 package dev.callcenter.server;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -28,31 +32,8 @@ final class DevTools implements AutoCloseable {
 
   /** Attaches to the page of the browser started with {@code --remote-debugging-port=0} on {@code profile}. */
   static DevTools attach(HttpClient http, Path profile) throws Exception {
-    Path portFile = profile.resolve("DevToolsActivePort");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Chromium did not open its DevTools port");
-      }
-      Thread.sleep(100);
-    }
-    int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
-    String pageUrl = null;
-    while (pageUrl == null) {
-      String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      for (JsonNode target : HttpTestClient.JSON.readTree(list)) {
-        if ("page".equals(target.path("type").asText())) {
-          pageUrl = target.path("webSocketDebuggerUrl").asText();
-        }
-      }
-      if (pageUrl == null) {
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("Chromium opened no page");
-        }
-        Thread.sleep(100);
-      }
-    }
+    String pageUrl = await("Chromium to open its DevTools port and a page").atMost(Duration.ofSeconds(60))
+        .until(() -> pageUrl(http, profile.resolve("DevToolsActivePort")), Objects::nonNull);
     DevTools[] self = new DevTools[1];
     StringBuilder partial = new StringBuilder();
     WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new WebSocket.Listener() {
@@ -79,17 +60,26 @@ final class DevTools implements AutoCloseable {
   }
 
   /** The page's DOM once {@code condition} holds, polled for up to 30 seconds. */
-  String awaitDom(Predicate<String> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    String dom = "";
-    while (System.nanoTime() < deadline) {
-      dom = evaluate("document.documentElement.outerHTML");
-      if (condition.test(dom)) {
-        return dom;
-      }
-      Thread.sleep(200);
+  String awaitDom(Predicate<String> condition) {
+    return await("the page to reach the expected state").atMost(Duration.ofSeconds(30))
+        .until(() -> evaluate("document.documentElement.outerHTML"), condition);
+  }
+
+  /** The DevTools URL of the browser's page; null until the browser has written its port and opened a page. */
+  private static String pageUrl(HttpClient http, Path portFile) throws IOException, InterruptedException {
+    if (!Files.exists(portFile) || Files.readAllLines(portFile).isEmpty()) {
+      return null;
     }
-    throw new AssertionError("the page never reached the expected state; its DOM:\n" + dom);
+    int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
+    String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    String pageUrl = null;
+    for (JsonNode target : HttpTestClient.JSON.readTree(list)) {
+      if ("page".equals(target.path("type").asText())) {
+        pageUrl = target.path("webSocketDebuggerUrl").asText();
+      }
+    }
+    return pageUrl;
   }
 
   private synchronized String evaluate(String expression) throws Exception {

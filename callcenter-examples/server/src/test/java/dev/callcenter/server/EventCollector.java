@@ -8,10 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A WebSocket client of {@code /ws/updates} that keeps every event it receives. */
 final class EventCollector implements WebSocket.Listener, AutoCloseable {
@@ -41,18 +43,14 @@ final class EventCollector implements WebSocket.Listener, AutoCloseable {
     return null;
   }
 
-  /** Waits until an event matching {@code condition} has arrived. */
-  JsonNode await(Predicate<JsonNode> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      for (JsonNode e : events) {
-        if (condition.test(e)) {
-          return e;
-        }
-      }
-      Thread.sleep(20);
+  /** Waits up to 10 s until an event matching {@code condition} has arrived; failing, lists what did. */
+  JsonNode await(Predicate<JsonNode> condition) {
+    try {
+      return Awaitility.await("a matching event").atMost(Duration.ofSeconds(10))
+          .until(() -> events.stream().filter(condition).findFirst(), Optional::isPresent).orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "; received " + events, e);
     }
-    throw new AssertionError("no such event within 10 s; received " + events);
   }
 
   @Override

@@ -1,11 +1,13 @@
 package dev.callcenter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callcenter.core.store.CallQuery;
 import dev.callcenter.core.store.PageRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -506,10 +508,8 @@ abstract class ServerApiSuite {
           }
         }).join();
     String callId = client.post("/api/calls", null, Map.of("phone", "+966501234575")).json().at("/call/id").asText();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (received.stream().noneMatch(m -> m.contains(callId)) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    await("the call's event over the WebSocket").atMost(Duration.ofSeconds(10))
+        .until(() -> received.stream().anyMatch(m -> m.contains(callId)));
     assertThat(received).anyMatch(m -> m.contains("call:new") && m.contains(callId));
     ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").join();
   }
@@ -585,45 +585,32 @@ abstract class ServerApiSuite {
    * Logs the agent in and waits until the ACD offers it {@code callId}; calls other tests left in the same queue
    * that are offered first are answered and ended, so the agent reaches ours.
    */
-  private void awaitOffer(String agentId, String callId, String token) throws InterruptedException {
+  private void awaitOffer(String agentId, String callId, String token) {
     HttpTestClient.Reply available = client.send("PATCH", "/api/agents/" + agentId + "/status", token,
         Map.of("status", "Available"), Map.of());
     assertThat(available.status()).as(available.body()).isEqualTo(200);
-    long deadline = System.currentTimeMillis() + 15_000;
-    JsonNode now = available.json();
-    while (System.currentTimeMillis() < deadline) {
-      String offered = now.at("/reservation/callId").asText("");
-      if (offered.equals(callId)) {
-        assertThat(now.get("routingState").asText()).isEqualTo("reserved");
-        return;
-      }
-      if (!offered.isEmpty()) {
-        client.post("/api/agents/" + agentId + "/accept", ADMIN, null);
-        client.post("/api/calls/" + offered + "/end", ADMIN, null);
-      }
-      Thread.sleep(50);
-      now = client.get("/api/agents/" + agentId, viewer).json();
-    }
-    throw new AssertionError("call " + callId + " was not offered to " + agentId + " within 15 s: " + now);
+    JsonNode offered = await("call " + callId + " offered to " + agentId).atMost(Duration.ofSeconds(15))
+        .until(() -> agentServingOthers(agentId, callId),
+            now -> now.at("/reservation/callId").asText("").equals(callId));
+    assertThat(offered.get("routingState").asText()).isEqualTo("reserved");
   }
 
   /** Logs the agent in and serves whatever its queue offers it until it is idle. */
-  private void awaitIdle(String agentId) throws InterruptedException {
+  private void awaitIdle(String agentId) {
     client.send("PATCH", "/api/agents/" + agentId + "/status", ADMIN, Map.of("status", "available"), Map.of());
-    long deadline = System.currentTimeMillis() + 15_000;
+    await(agentId + " idle").atMost(Duration.ofSeconds(15))
+        .until(() -> agentServingOthers(agentId, ""), now -> now.get("routingState").asText().equals("available"));
+  }
+
+  /** The agent as the API shows it; a call other than {@code callId} offered to it is answered and ended. */
+  private JsonNode agentServingOthers(String agentId, String callId) {
     JsonNode now = client.get("/api/agents/" + agentId, viewer).json();
-    while (!now.get("routingState").asText().equals("available")) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError(agentId + " did not become idle within 15 s: " + now);
-      }
-      String offered = now.at("/reservation/callId").asText("");
-      if (!offered.isEmpty()) {
-        client.post("/api/agents/" + agentId + "/accept", ADMIN, null);
-        client.post("/api/calls/" + offered + "/end", ADMIN, null);
-      }
-      Thread.sleep(50);
-      now = client.get("/api/agents/" + agentId, viewer).json();
+    String offered = now.at("/reservation/callId").asText("");
+    if (!offered.isEmpty() && !offered.equals(callId)) {
+      client.post("/api/agents/" + agentId + "/accept", ADMIN, null);
+      client.post("/api/calls/" + offered + "/end", ADMIN, null);
     }
+    return now;
   }
 
   private JsonNode ivr(String callId, String token, Map<String, String> input) {

@@ -1,6 +1,7 @@
 package dev.callcenter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.callcenter.core.Call;
 import dev.callcenter.core.CallId;
@@ -15,13 +16,11 @@ import dev.callcenter.testkit.ExternalProcess.Result;
 import dev.callcenter.testkit.ExternalTool;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,7 @@ class ServerSipLoadTest {
   Path dataDir;
 
   @Test
-  void everyCallThroughTheIvrSucceedsAtTheTargetRate() throws InterruptedException {
+  void everyCallThroughTheIvrSucceedsAtTheTargetRate() {
     String sipp = ExternalTool.require("sipp");
     int rate = Integer.getInteger("sip.load.rate", 100);
     int seconds = Integer.getInteger("sip.load.seconds", 30);
@@ -73,8 +72,13 @@ class ServerSipLoadTest {
       assertThat(summary).as(summary).containsPattern("Successful call +\\|.*\\| +" + calls + " *\\n")
           .containsPattern("Failed call +\\|.*\\| +0 *\\n");
 
-      await(() -> ids.size() == calls && active(server) == 0, () -> "every call ended: " + ids.size() + " created, "
-          + active(server) + " active; " + outcomes(server, ids));
+      try {
+        await("every call ended").atMost(Duration.ofSeconds(60))
+            .until(() -> ids.size() == calls && active(server) == 0);
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(e.getMessage() + ": " + ids.size() + " created, " + active(server) + " active; "
+            + outcomes(server, ids), e);
+      }
       assertThat(outcomes(server, ids)).as("status / IVR outcome / department of every call")
           .isEqualTo(Map.of("COMPLETED/callback/reception", (long) calls));
       assertThat(server.acd().waiting(Department.RECEPTION)).as("nobody left in the queue").isEmpty();
@@ -90,16 +94,5 @@ class ServerSipLoadTest {
   private static Map<String, Long> outcomes(CallCenterServer server, List<CallId> ids) {
     return ids.stream().map(server.callCenter()::getCall).collect(Collectors.groupingBy(
         (Call c) -> c.status() + "/" + IvrFlow.outcomeOf(c) + "/" + c.department(), Collectors.counting()));
-  }
-
-  private static void await(BooleanSupplier condition, Supplier<String> what)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what.get());
-      }
-      Thread.sleep(50);
-    }
   }
 }

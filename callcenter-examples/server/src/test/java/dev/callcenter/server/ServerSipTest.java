@@ -1,6 +1,7 @@
 package dev.callcenter.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,11 +38,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(150)
 class ServerSipTest {
   private static final String ADMIN = "sip-test-admin-token-0123456";
+  private static final Duration WAIT = Duration.ofSeconds(40);
   private static final String PASSWORD = "Agent-Layla-Reception-s3cret";
   private static final String COMPLAINTS_PASSWORD = "Agent-Sara-Complaints-s3cret";
   /** The order number the complaints walks key, as in their scenarios: not sorted, so a reordering shows. */
@@ -104,10 +107,10 @@ class ServerSipTest {
       Result callerResult = ExternalProcess.finish(caller, callerLog, Duration.ofSeconds(40));
       assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
       assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
-      await("the call completed", () -> server.callCenter().getCall(queued.id()).status() == CallStatus.COMPLETED
-          ? Boolean.TRUE : null);
-      await("the agent free again", () -> server.callCenter().getAgent(AgentId.of("agent-reception")).status()
-          == AgentStatus.AVAILABLE ? Boolean.TRUE : null);
+      await("the call completed").atMost(WAIT)
+          .until(() -> server.callCenter().getCall(queued.id()).status() == CallStatus.COMPLETED);
+      await("the agent free again").atMost(WAIT)
+          .until(() -> server.callCenter().getAgent(AgentId.of("agent-reception")).status() == AgentStatus.AVAILABLE);
     }
   }
 
@@ -139,8 +142,8 @@ class ServerSipTest {
       assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
       assertThat(callerResult.exitCode()).as("the agent's BYE reached the caller: " + callerResult.output())
           .isZero();
-      await("the call completed", () -> server.callCenter().getCall(queued.id()).status() == CallStatus.COMPLETED
-          ? Boolean.TRUE : null);
+      await("the call completed").atMost(WAIT)
+          .until(() -> server.callCenter().getCall(queued.id()).status() == CallStatus.COMPLETED);
       assertThat(server.callCenter().getCall(queued.id()).collectedData()).containsEntry("order_number", ORDER);
     }
   }
@@ -183,7 +186,7 @@ class ServerSipTest {
    * The RFC 2833 walk to agent-complaints (extension 1003, a SIPp UAS that waits for the BYE), accepted through the
    * API; the caller hangs up once it has the agent's media. Returns the completed call once the agent is free.
    */
-  private Call walkByRfc2833ToSaraAndHangUp(CallCenterServer server) throws InterruptedException {
+  private Call walkByRfc2833ToSaraAndHangUp(CallCenterServer server) {
     setPassword("1003", "agent-complaints", "Sara Nasser", COMPLAINTS_PASSWORD);
     int agentPort = Sipp.freePort();
     Process agent = startAgent("agent_waits.xml", "1003", agentPort);
@@ -201,12 +204,10 @@ class ServerSipTest {
     assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
     Result agentResult = ExternalProcess.finish(agent, dataDir.resolve("agent.log"), Duration.ofSeconds(20));
     assertThat(agentResult.exitCode()).as("the agent got the caller's BYE: " + agentResult.output()).isZero();
-    Call completed = await("the call completed", () -> {
-      Call c = server.callCenter().getCall(queued.id());
-      return c.status() == CallStatus.COMPLETED ? c : null;
-    });
-    await("the agent available again", () -> server.acd().routingState(SARA) == RoutingState.AVAILABLE
-        ? Boolean.TRUE : null);
+    Call completed = await("the call completed").atMost(WAIT)
+        .until(() -> server.callCenter().getCall(queued.id()), c -> c.status() == CallStatus.COMPLETED);
+    await("the agent available again").atMost(WAIT)
+        .until(() -> server.acd().routingState(SARA) == RoutingState.AVAILABLE);
     return completed;
   }
 
@@ -246,8 +247,8 @@ class ServerSipTest {
       assertThat(markers).as("one prompt, one marker").isEqualTo(1);
       Result callerResult = ExternalProcess.finish(caller, dataDir.resolve("caller.log"), Duration.ofSeconds(20));
       assertThat(callerResult.exitCode()).as(callerResult.output()).isZero();
-      await("the call ended", () -> server.callCenter().listCalls(CallQuery.withStatus(CallStatus.ABANDONED),
-          PageRequest.first(10)).items().stream().findFirst().orElse(null));
+      await("the call ended").atMost(WAIT).until(() -> !server.callCenter()
+          .listCalls(CallQuery.withStatus(CallStatus.ABANDONED), PageRequest.first(10)).items().isEmpty());
     }
   }
 
@@ -284,9 +285,9 @@ class ServerSipTest {
       assertThat(Duration.between(dialled, Instant.now())).as("it gave up before the server would answer")
           .isLessThan(ringing);
 
-      Call call = await("the call abandoned", () -> server.callCenter().listCalls(CallQuery.ALL,
-          PageRequest.first(10)).items().stream().filter(c -> c.status() == CallStatus.ABANDONED).findFirst()
-          .orElse(null));
+      Call call = await("the call abandoned").atMost(WAIT).until(() -> server.callCenter().listCalls(CallQuery.ALL,
+          PageRequest.first(10)).items().stream().filter(c -> c.status() == CallStatus.ABANDONED).findFirst(),
+          Optional::isPresent).orElseThrow();
       assertThat(server.callCenter().listCalls(CallQuery.ALL, PageRequest.first(10)).items()).hasSize(1);
       assertThat(call.customer().phone()).hasToString("+966501112233");
       assertThat(call.ivrStage()).as("the IVR never began: " + history(server, call)).isNull();
@@ -351,12 +352,12 @@ class ServerSipTest {
   }
 
   /** The first queued call; failing, what became of every call and what the caller's SIPp saw. */
-  private Call awaitQueued(CallCenterServer server, Path callerLog) throws InterruptedException {
+  private Call awaitQueued(CallCenterServer server, Path callerLog) {
     try {
-      return await("the caller queued", () -> server.callCenter().listCalls(
-          CallQuery.withStatus(CallStatus.IN_QUEUE), PageRequest.first(10)).items().stream().findFirst()
-          .orElse(null));
-    } catch (AssertionError e) {
+      return await("the caller queued").atMost(WAIT).until(() -> server.callCenter().listCalls(
+          CallQuery.withStatus(CallStatus.IN_QUEUE), PageRequest.first(10)).items().stream().findFirst(),
+          Optional::isPresent).orElseThrow();
+    } catch (ConditionTimeoutException e) {
       StringBuilder calls = new StringBuilder();
       server.callCenter().listCalls(CallQuery.ALL, PageRequest.first(10)).items().forEach(c -> calls.append('\n')
           .append(c.status()).append(' ').append(c.department()).append(history(server, c)));
@@ -373,12 +374,10 @@ class ServerSipTest {
   }
 
   /** The agent logs in, the ACD offers it the queued call, and it accepts: the answer is the call at handoff. */
-  private JsonNode offerAndAccept(String agentId, Call queued) throws InterruptedException {
+  private JsonNode offerAndAccept(String agentId, Call queued) {
     send("PATCH", base + "/api/agents/" + agentId + "/status", Map.of("status", "available"));
-    JsonNode offered = await("the offer", () -> {
-      JsonNode a = send("GET", base + "/api/agents/" + agentId, null);
-      return a.at("/reservation/callId").asText("").equals(queued.id().value()) ? a : null;
-    });
+    JsonNode offered = await("the offer").atMost(WAIT).until(() -> send("GET", base + "/api/agents/" + agentId, null),
+        a -> a.at("/reservation/callId").asText("").equals(queued.id().value()));
     assertThat(offered.get("routingState").asText()).isEqualTo("reserved");
     return send("POST", base + "/api/agents/" + agentId + "/accept", null);
   }
@@ -448,17 +447,5 @@ class ServerSipTest {
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isBetween(200, 299);
     return JSON.readTree(response.body());
-  }
-
-  private static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(40);
-    while (Instant.now().isBefore(deadline)) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out waiting for " + what);
   }
 }

@@ -1,6 +1,7 @@
 package dev.callcenter.sipjain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.callcenter.core.Call;
 import dev.callcenter.core.CallCenter;
@@ -17,12 +18,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +42,7 @@ class PromptStreamingTest {
   private static final Duration EARLY = Duration.ofMillis(20);
   /** Time for packets and events in flight to arrive. */
   private static final Duration SLACK = Duration.ofMillis(300);
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   @TempDir Path root;
   private Path prompts;
@@ -73,7 +74,7 @@ class PromptStreamingTest {
     phones.telephony().playPrompt(channel, prompt("welcome", "en/welcome.wav"));
 
     Timed finished = awaitFinished(channel, "welcome");
-    await("51 packets", () -> caller.packets().size() >= 51);
+    await("51 packets").atMost(WAIT).until(() -> caller.packets().size() >= 51);
     List<Packet> packets = caller.packets();
     assertThat(packets).hasSize(51);
     assertStream(packets, Sdp.PCMU, List.of(0));
@@ -96,7 +97,7 @@ class PromptStreamingTest {
     phones.telephony().playPrompt(channel, prompt("welcome", "welcome.wav"));
 
     awaitFinished(channel, "welcome");
-    await("20 packets", () -> caller.packets().size() >= 20);
+    await("20 packets").atMost(WAIT).until(() -> caller.packets().size() >= 20);
     List<Packet> packets = caller.packets();
     assertThat(packets).hasSize(20);
     assertStream(packets, Sdp.PCMA, List.of(0));
@@ -128,7 +129,7 @@ class PromptStreamingTest {
     // the prompts without audio waited for the first one: 10 packets, the last 180 ms after the first
     assertThat(Duration.ofNanos(finished.get(1).nanos() - asked)).isGreaterThan(Duration.ofMillis(180).minus(EARLY));
     assertThat(Duration.ofNanos(lastFinished.nanos() - asked)).isGreaterThan(Duration.ofMillis(280).minus(EARLY));
-    await("15 packets", () -> caller.packets().size() >= 15);
+    await("15 packets").atMost(WAIT).until(() -> caller.packets().size() >= 15);
     List<Packet> packets = caller.packets();
     assertThat(packets).hasSize(15);
     assertStream(packets, Sdp.PCMA, List.of(0, 10));
@@ -174,11 +175,12 @@ class PromptStreamingTest {
     write("long.wav", TestWavs.g711(TestWavs.ULAW, TestWavs.tone(TestWavs.ULAW, 24_000))); // 3 s
     ChannelId channel = answeredCall(Sdp.PCMU);
     phones.telephony().playPrompt(channel, prompt("long", "long.wav"));
-    await("10 packets", () -> caller.packets().size() >= 10);
+    await("10 packets").atMost(WAIT).until(() -> caller.packets().size() >= 10);
 
     phones.hangUpAsCaller(channel);
 
-    await("the hang-up", () -> events.stream().anyMatch(t -> t.event() instanceof TelephonyEvent.HungUp));
+    await("the hang-up").atMost(WAIT)
+        .until(() -> events.stream().anyMatch(t -> t.event() instanceof TelephonyEvent.HungUp));
     pause(SLACK);
     int heard = caller.packets().size();
     pause(Duration.ofMillis(400));
@@ -194,11 +196,12 @@ class PromptStreamingTest {
     phones.registerAgent("1001");
     phones.telephony().playPrompt(channel, prompt("long", "long.wav"));
     phones.telephony().playPrompt(channel, prompt("queued", null));
-    await("10 packets", () -> caller.packets().size() >= 10);
+    await("10 packets").atMost(WAIT).until(() -> caller.packets().size() >= 10);
 
     phones.telephony().transfer(channel, "1001");
 
-    await("the transfer", () -> events.stream().anyMatch(t -> t.event() instanceof TelephonyEvent.TransferCompleted));
+    await("the transfer").atMost(WAIT)
+        .until(() -> events.stream().anyMatch(t -> t.event() instanceof TelephonyEvent.TransferCompleted));
     pause(SLACK);
     int heard = caller.packets().size();
     phones.telephony().playPrompt(channel, prompt("after", "long.wav"));
@@ -231,7 +234,7 @@ class PromptStreamingTest {
         .start()) {
       phones.call("0501234567", "100", sdp(caller.port(), Sdp.PCMU, 101));
 
-      await("10 packets", () -> caller.packets().size() >= 10);
+      await("10 packets").atMost(WAIT).until(() -> caller.packets().size() >= 10);
       pause(SLACK);
       assertThat(caller.packets()).hasSize(10);
       assertThat(RtpSink.payloads(caller.packets())).isEqualTo(samples);
@@ -266,9 +269,10 @@ class PromptStreamingTest {
   }
 
   private void answer(ChannelId channel) {
-    await("the call offered", () -> events.stream().anyMatch(t -> t.event() instanceof TelephonyEvent.CallOffered));
+    await("the call offered").atMost(WAIT)
+        .until(() -> events.stream().anyMatch(t -> t.event() instanceof TelephonyEvent.CallOffered));
     phones.telephony().answer(channel);
-    await("the call answered", () -> events.stream()
+    await("the call answered").atMost(WAIT).until(() -> events.stream()
         .anyMatch(t -> t.event().equals(new TelephonyEvent.CallAnswered(channel))));
   }
 
@@ -298,11 +302,9 @@ class PromptStreamingTest {
   }
 
   private Timed awaitFinished(ChannelId channel, String promptId) {
-    await("prompt " + promptId + " finished", () -> finished(channel).stream()
-        .anyMatch(t -> ((TelephonyEvent.PromptFinished) t.event()).promptId().equals(promptId)));
-    return finished(channel).stream()
-        .filter(t -> ((TelephonyEvent.PromptFinished) t.event()).promptId().equals(promptId)).findFirst()
-        .orElseThrow();
+    return await("prompt " + promptId + " finished").atMost(WAIT).until(() -> finished(channel).stream()
+        .filter(t -> ((TelephonyEvent.PromptFinished) t.event()).promptId().equals(promptId)).findFirst(),
+        Optional::isPresent).orElseThrow();
   }
 
   private static void pause(Duration duration) {
@@ -311,16 +313,6 @@ class PromptStreamingTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
-    }
-  }
-
-  private static void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      pause(Duration.ofMillis(5));
     }
   }
 }

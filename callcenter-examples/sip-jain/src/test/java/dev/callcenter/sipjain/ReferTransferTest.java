@@ -4,6 +4,7 @@ import static dev.callcenter.sipjain.ReferringCaller.ALLOW_WITH_REFER;
 import static dev.callcenter.sipjain.ReferringCaller.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.callcenter.core.Agent;
 import dev.callcenter.core.AgentStatus;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Timeout(120)
 class ReferTransferTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private final List<CallId> calls = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
@@ -78,7 +79,7 @@ class ReferTransferTest {
     assertThat(caller.calledTarget()).isTrue();
     assertThat(caller.responsesTo("NOTIFY")).as("100 Trying, then 200 OK").hasSize(2)
         .allMatch(r -> r.startsWith("SIP/2.0 200"));
-    await("the call completed", () -> status(server, call) == CallStatus.COMPLETED);
+    await("the call completed").atMost(WAIT).until(() -> status(server, call) == CallStatus.COMPLETED);
     assertThat(transferEvents(server)).containsExactly(
         new TelephonyEvent.TransferCompleted(caller.channel(), "1001"),
         new TelephonyEvent.HungUp(caller.channel(), Party.TRANSPORT));
@@ -139,7 +140,7 @@ class ReferTransferTest {
     caller.hangUp();
     Result agentResult = agentUas.finish(Duration.ofSeconds(30));
     assertThat(agentResult.exitCode()).as(agentResult.output()).isZero();
-    await("the call completed", () -> status(server, call) == CallStatus.COMPLETED);
+    await("the call completed").atMost(WAIT).until(() -> status(server, call) == CallStatus.COMPLETED);
     assertThat(transferEvents(server)).endsWith(new TelephonyEvent.HungUp(caller.channel(), Party.CALLER));
   }
 
@@ -170,8 +171,9 @@ class ReferTransferTest {
       caller.await("the server's BYE", () -> !caller.requestsFromServer("BYE").isEmpty());
     }
     Party by = how == EndedWhileReferring.CALLER_HANGS_UP ? Party.CALLER : Party.TRANSPORT;
-    await("the hang-up", () -> transferEvents(server).contains(new TelephonyEvent.HungUp(caller.channel(), by)));
-    await("the call completed", () -> status(server, call) == CallStatus.COMPLETED);
+    await("the hang-up").atMost(WAIT)
+        .until(() -> transferEvents(server).contains(new TelephonyEvent.HungUp(caller.channel(), by)));
+    await("the call completed").atMost(WAIT).until(() -> status(server, call) == CallStatus.COMPLETED);
     if (how != EndedWhileReferring.TELEPHONY_CLOSES) {
       String lateNotify = caller.request("NOTIFY", "Event: refer\r\nSubscription-State: terminated\r\n"
           + "Content-Type: message/sipfrag\r\n", "SIP/2.0 200 OK\r\n");
@@ -197,7 +199,7 @@ class ReferTransferTest {
     assertThat(refer).startsWith("SIP/2.0 405").containsPattern("(?m)^Allow: ").doesNotContainPattern(
         "(?m)^Allow:[^\r\n]*(REFER|NOTIFY)");
     caller.press('1'); // the call goes on
-    await("the call queued", () -> status(server, calls.get(0)) == CallStatus.IN_QUEUE);
+    await("the call queued").atMost(WAIT).until(() -> status(server, calls.get(0)) == CallStatus.IN_QUEUE);
   }
 
   @Test
@@ -239,7 +241,8 @@ class ReferTransferTest {
   private CallId queue(SipServer server, ReferringCaller caller) {
     caller.call();
     caller.press('1');
-    await("the call queued", () -> calls.size() == 1 && status(server, calls.get(0)) == CallStatus.IN_QUEUE);
+    await("the call queued").atMost(WAIT)
+        .until(() -> calls.size() == 1 && status(server, calls.get(0)) == CallStatus.IN_QUEUE);
     return calls.get(0);
   }
 
@@ -263,20 +266,5 @@ class ReferTransferTest {
 
   private static CallStatus status(SipServer server, CallId id) {
     return server.center.getCall(id).status();
-  }
-
-  private static void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,8 @@ final class ReferringCaller implements AutoCloseable {
   private static final String SDP = "v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
       + "t=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
   private static final Duration PATIENCE = Duration.ofSeconds(20);
+  /** A response comes at once: poll often, so that a test's many requests stay quick. */
+  private static final Duration POLL = Duration.ofMillis(5);
 
   /** What the caller does with a REFER. */
   enum OnRefer {
@@ -170,18 +173,12 @@ final class ReferringCaller implements AutoCloseable {
     return t != null && t.to() != null;
   }
 
+  /** Waits up to 20 s for {@code condition}; failing, lists every message the caller received. */
   void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what + "; received:\n" + String.join("\n", received));
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+    try {
+      Awaitility.await(what).atMost(PATIENCE).pollInterval(POLL).until(condition::getAsBoolean);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "; received:\n" + String.join("\n", received), e);
     }
   }
 

@@ -1,14 +1,13 @@
 package dev.callcenter.sipjain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.callcenter.sip.extension.Extension;
 import dev.callcenter.sip.extension.ExtensionStatus;
 import dev.callcenter.sip.extension.ExtensionStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,7 +58,8 @@ class RegistrarPresenceTest {
 
     clock.advance(Duration.ofMinutes(11));
 
-    await(() -> status() == ExtensionStatus.UNREGISTERED);
+    await("the extension to be unregistered").atMost(Duration.ofSeconds(20))
+        .until(() -> status() == ExtensionStatus.UNREGISTERED);
   }
 
   @Test
@@ -71,20 +71,5 @@ class RegistrarPresenceTest {
     assertThat(refused.status()).isEqualTo(403);
     assertThat(status()).isEqualTo(ExtensionStatus.UNREGISTERED);
     assertThat(extensions.findByCode("1001").orElseThrow().version()).isEqualTo(1);
-  }
-
-  private static void await(BooleanSupplier condition) {
-    Instant deadline = Instant.now().plusSeconds(20);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for the extension to be unregistered");
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.callcenter.sipjain;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.callcenter.sip.ChannelId;
 import dev.callcenter.sip.Telephony;
 import dev.callcenter.testkit.sip.TelephonyDriver;
@@ -12,10 +14,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +34,8 @@ import org.jspecify.annotations.Nullable;
 final class SipPhones implements TelephonyDriver {
   /** The audio port in every agent's SDP answer, so that a test can tell the agent's media from anyone else's. */
   static final int AGENT_MEDIA_PORT = 49170;
+  /** The phones answer at once: poll often, so that a kit test's many small steps stay quick. */
+  private static final Duration POLL = Duration.ofMillis(5);
   private static final Map<String, String> PASSWORDS = Map.of("1001", SipServer.PASSWORD_1001, "1002",
       SipServer.PASSWORD_1002);
 
@@ -248,12 +252,13 @@ final class SipPhones implements TelephonyDriver {
   @Override
   public void pressKeys(ChannelId channel, String keys) {
     Leg leg = callerLeg(channel);
-    await(() -> leg.answered, "the call to be answered");
+    await("the call to be answered").atMost(patience()).pollInterval(POLL).until(() -> leg.answered);
     for (char key : keys.toCharArray()) {
       int cseq = ++leg.cseq;
       callers.send(callers.request("INFO", leg, cseq, "Content-Type: application/dtmf-relay\r\n",
           "Signal=" + key + "\r\nDuration=160\r\n"));
-      await(() -> callers.lastResponse.containsKey(leg.callId + " " + cseq + " INFO"), "200 to INFO " + key);
+      await("200 to INFO " + key).atMost(patience()).pollInterval(POLL)
+          .until(() -> callers.lastResponse.containsKey(leg.callId + " " + cseq + " INFO"));
     }
   }
 
@@ -380,23 +385,8 @@ final class SipPhones implements TelephonyDriver {
   }
 
   private String awaitResponse(Phone phone, String key) {
-    await(() -> phone.lastResponse.containsKey(key), "a response to " + key);
-    return phone.lastResponse.get(key);
-  }
-
-  private void await(java.util.function.BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(patience());
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    return await("a response to " + key).atMost(patience()).pollInterval(POLL)
+        .until(() -> phone.lastResponse.get(key), Objects::nonNull);
   }
 
   private static String header(String message, String name) {

@@ -12,11 +12,12 @@ import dev.callcenter.core.NewAgent;
 import dev.callcenter.core.event.EventType;
 import dev.callcenter.testkit.ExternalProcess.Result;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -153,19 +154,13 @@ class SippCallTest {
     return server.center.getCall(id).status();
   }
 
-  void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for: " + what + "; calls: " + calls.stream()
-            .map(server.center::getCall).map(c -> c.status() + " " + c.ivrStage() + " " + c.collectedData()).toList());
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+  /** Waits up to 60 s for {@code condition}; failing, says what became of every call. */
+  private void await(String what, BooleanSupplier condition) {
+    try {
+      Awaitility.await(what).atMost(Duration.ofSeconds(60)).until(condition::getAsBoolean);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "; calls: " + calls.stream().map(server.center::getCall)
+          .map(c -> c.status() + " " + c.ivrStage() + " " + c.collectedData()).toList(), e);
     }
   }
 }

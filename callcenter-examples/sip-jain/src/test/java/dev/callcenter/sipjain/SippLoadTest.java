@@ -1,6 +1,7 @@
 package dev.callcenter.sipjain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.event.EventType;
@@ -24,21 +25,6 @@ class SippLoadTest {
   @AfterEach
   void close() {
     server.close();
-  }
-
-  private static void await(String what, java.util.function.BooleanSupplier condition) {
-    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
-    while (!condition.getAsBoolean()) {
-      if (java.time.Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting for: " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @Test
@@ -69,6 +55,7 @@ class SippLoadTest {
             java.util.stream.Collectors.counting())).toString();
     assertThat(result.exitCode()).as(states + "\n" + summary + result.output()).isZero();
     assertThat(summary).as(summary).containsPattern("Successful call +\\|.*\\| +" + calls + " *\\n");
-    await(calls + " calls completed (" + completed.get() + ")", () -> completed.get() == calls);
+    await(calls + " calls completed (" + completed.get() + ")").atMost(Duration.ofSeconds(60))
+        .until(() -> completed.get() == calls);
   }
 }
