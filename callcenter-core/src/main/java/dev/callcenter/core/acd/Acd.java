@@ -22,16 +22,19 @@ import dev.callcenter.core.event.Subscription;
 import dev.callcenter.core.internal.Checks;
 import dev.callcenter.core.internal.Json;
 import dev.callcenter.core.store.AgentQuery;
+import dev.callcenter.core.store.CallQuery;
 import dev.callcenter.core.store.Page;
 import dev.callcenter.core.store.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -79,6 +82,25 @@ import org.slf4j.LoggerFactory;
  * {@link #tick()} is called: tests advance a fake clock and tick; in production give the builder a
  * {@link Builder#scheduler scheduler}.
  *
+ * <p><b>Recovery.</b> The ACD keeps its queues, offers and connected calls in memory. So that a restart on the same
+ * stores loses nothing accepted, a new ACD takes over what the stores show in an ACD's care when it is built
+ * ({@link Builder#recoverFromStore}, on by default; off when several ACDs share one store):
+ * <ul>
+ *   <li>IN_PROGRESS calls with an agent are connected to that agent again (BUSY): {@link #complete},
+ *       {@link CallCenter#end}, transfers and wrap-up work as before;
+ *   <li>IN_QUEUE calls with a department wait in that queue again, in their order: their place counts from their
+ *       {@code queuedAt}, with their priority, skill (the queue's, or the one recorded in the call's
+ *       {@code acd.skill} entry), and callback state ({@value #TAG_CALLBACK} tag); routing steps and the maximum
+ *       wait count from when they entered that queue, so a call already past an overflow step or its maximum wait
+ *       overflows or falls back at the next {@link #tick()};
+ *   <li>agents the store shows BUSY without an IN_PROGRESS call (their offer, wrap-up or consultation was lost)
+ *       become AVAILABLE ({@code agent:status_changed});
+ * </ul>
+ * then the waiting calls are offered to the available agents as usual ({@code agent:status_changed}, routing state
+ * {@code reserved}, and the {@link Builder#onOffer offer listener}, called once the ACD is built). A recovered call
+ * emits nothing by itself: it never left its queue or its agent as the call center sees it (no second
+ * {@code call:queued}). A call TRANSFERRED to an agent who had not answered yet is not recovered.
+ *
  * <p>Thread-safe: one lock guards the routing state, so an agent never holds two reservations. Events are emitted
  * under that lock, in order; an event listener must not call the ACD on the thread that delivers the event
  * (hand the work to an executor).
@@ -89,6 +111,13 @@ public final class Acd implements AutoCloseable {
   private static final int MAX_RETRIES = 16;
   public static final String TAG_CALLBACK = "callback";
   public static final String TAG_TRANSFERRED = "transferred";
+  /** Whether a new ACD takes over the waiting and connected calls of its call center's stores. */
+  public static final boolean DEFAULT_RECOVER_FROM_STORE = true;
+  /** Collected-data key: the skill a queued call needs, when it is not its queue's configured one ("" for none). */
+  static final String DATA_SKILL = "acd.skill";
+  /** Collected-data key: when a call that overflowed entered the queue it waits in. */
+  static final String DATA_ENTERED_QUEUE = "acd.enteredQueueAt";
+  private static final String DATA_OVERFLOW = "acd.overflow.";
 
   private final CallCenter center;
   private final Clock clock;
@@ -136,19 +165,26 @@ public final class Acd implements AutoCloseable {
     this.random = b.random != null ? b.random : new Random();
     this.ranks = Map.copyOf(b.ranks);
     this.offerListener = b.offerListener;
-    lock.lock();
-    try {
-      loadAgents();
-    } finally {
-      lock.unlock();
-    }
     this.subscription = center.subscribe(this::noticeOutside);
+    List<Reservation> offers;
     try {
       center.distributeWith(distributor); // the call flow's queued calls come here
+      lock.lock();
+      try {
+        loadAgents();
+        if (b.recoverFromStore == null ? DEFAULT_RECOVER_FROM_STORE : b.recoverFromStore) {
+          recover(clock.instant());
+        }
+      } finally {
+        offers = takePendingOffers();
+        lock.unlock();
+      }
     } catch (RuntimeException e) {
+      center.stopDistributingWith(distributor);
       subscription.close();
       throw e;
     }
+    deliver(offers);
     this.ticking = b.scheduler == null || b.tickPeriod == null ? null
         : b.scheduler.scheduleWithFixedDelay(this::tickFenced, b.tickPeriod.toNanos(), b.tickPeriod.toNanos(),
             TimeUnit.NANOSECONDS);
@@ -223,7 +259,8 @@ public final class Acd implements AutoCloseable {
    * when the queue does not accept that) overflows or falls back as configured.
    *
    * @param skill the skill the call needs (agents' proficiency in it is what the routing steps test); null for the
-   *     queue's configured skill
+   *     queue's configured skill. One other than the queue's is kept on the call ({@code acd.skill}, one more
+   *     {@code call:updated}) so that an ACD built after a restart recovers it
    * @throws AlreadyExistsException when the call is already in the ACD
    * @throws IllegalTransitionException when the call cannot be queued (it ended, or is connected)
    */
@@ -241,6 +278,7 @@ public final class Acd implements AutoCloseable {
       Call call = center.enqueue(callId, department, priority);
       WaitingCall w = new WaitingCall(callId, priority, s != null ? s : q.config.skill(),
           call.queuedAt() != null ? call.queuedAt() : now, ++callSeq, q);
+      recordSkill(call, w.skill, q, now);
       return place(w, q, now);
     });
   }
@@ -405,6 +443,7 @@ public final class Acd implements AutoCloseable {
       Call queued = center.enqueue(callId, department, call.priority());
       WaitingCall w = new WaitingCall(callId, call.priority(), s != null ? s : q.config.skill(),
           queued.queuedAt() != null ? queued.queuedAt() : now, ++callSeq, q);
+      recordSkill(queued, w.skill, q, now);
       Placement placement = place(w, q, now);
       afterCall(from, callId, now, talkOf(from, now));
       return placement;
@@ -779,6 +818,147 @@ public final class Acd implements AutoCloseable {
     }
   }
 
+  // ---- machinery: recovery ----------------------------------------------------------------------------------
+
+  /**
+   * Takes over what the stores show in an ACD's care (see the class doc): connected calls, waiting calls, and
+   * agents left BUSY by an offer or a wrap-up of the process before; then offers the waiting calls as usual.
+   */
+  private void recover(Instant now) {
+    for (Call call : storedCalls(CallStatus.IN_PROGRESS)) {
+      if (call.agentId() != null) {
+        adoptConnected(call);
+      }
+    }
+    List<Call> queued = new ArrayList<>(storedCalls(CallStatus.IN_QUEUE));
+    queued.sort(Comparator.comparing(Acd::queuedSince).thenComparing(Call::createdAt)
+        .thenComparing(c -> c.id().value()));
+    List<QueueState> touched = new ArrayList<>();
+    for (Call call : queued) {
+      Department department = call.department();
+      if (department == null) {
+        LOG.warn("call {} is IN_QUEUE without a department; not recovered", call.id());
+        continue;
+      }
+      if (calls.containsKey(call.id())) {
+        continue; // listed twice: the pages moved under concurrent writes
+      }
+      QueueState q = queue(department);
+      if (!touched.contains(q)) {
+        touched.add(q);
+      }
+      rejoin(call, q, now);
+    }
+    for (QueueState q : touched) {
+      for (WaitingCall w : q.waitingInOrder()) {
+        w.joinPosition = q.position(w);
+      }
+    }
+    List<AgentState> stranded = agents.values().stream()
+        .filter(a -> a.state == RoutingState.BUSY && a.call == null)
+        .sorted(Comparator.comparing(a -> a.id.value())).toList();
+    for (AgentState a : stranded) { // its offer, wrap-up or consultation went with the process before
+      a.idleSince = now;
+      moveAgent(a, RoutingState.AVAILABLE, null, now, null);
+      index(a);
+    }
+    for (QueueState q : touched) {
+      for (WaitingCall w : q.waitingInOrder()) {
+        dispatchCall(w, now);
+      }
+    }
+    if (!connected.isEmpty() || !calls.isEmpty() || !stranded.isEmpty()) {
+      LOG.info("ACD recovered {} connected and {} waiting calls and freed {} agents left busy", connected.size(),
+          calls.size(), stranded.size());
+    }
+  }
+
+  /**
+   * A call an agent answered: connected to that agent again, BUSY, so that ending it gives the wrap-up. Nothing is
+   * stored or emitted: the store already says so. An agent the store shows on a break or logged out (changed on the
+   * call center during the call) takes that status when the call is over, as it would have.
+   */
+  private void adoptConnected(Call call) {
+    AgentState a = call.agentId() == null ? null : agents.get(call.agentId());
+    if (a == null || a.call != null) {
+      LOG.warn("call {} is IN_PROGRESS with agent {}, whom the ACD cannot connect it to; not recovered", call.id(),
+          call.agentId());
+      return;
+    }
+    if (a.state == RoutingState.ON_BREAK || a.state == RoutingState.OFFLINE) {
+      a.pending = a.state;
+    }
+    unindex(a);
+    queue(a.department).count(a.state, -1);
+    queue(a.department).count(RoutingState.BUSY, 1);
+    a.state = RoutingState.BUSY;
+    a.epoch++;
+    a.call = call.id();
+    a.handleStart = call.answeredAt() != null ? call.answeredAt() : call.updatedAt();
+    connected.put(call.id(), a);
+  }
+
+  /**
+   * A call waiting in the store: back in its queue with its place and its wait so far, without emitting anything
+   * (it never left the queue as the call center sees it).
+   */
+  private void rejoin(Call call, QueueState q, Instant now) {
+    Instant first = queuedSince(call);
+    String recorded = call.collectedData().get(DATA_SKILL);
+    String skill = recorded == null ? q.config.skill() : recorded.isBlank() ? null : recorded;
+    WaitingCall w = new WaitingCall(call.id(), call.priority(), skill, first, ++callSeq, q);
+    while (call.collectedData().containsKey(DATA_OVERFLOW + (w.hops + 1))) {
+      w.hops++;
+    }
+    w.callback = call.tags().contains(TAG_CALLBACK);
+    Instant entered = first;
+    String overflowedAt = call.collectedData().get(DATA_ENTERED_QUEUE);
+    if (overflowedAt != null) {
+      try {
+        Instant at = Instant.parse(overflowedAt);
+        entered = at.isAfter(first) ? at : first; // older: from before the call was queued again
+      } catch (java.time.format.DateTimeParseException e) {
+        LOG.warn("call {} has an unreadable {}; its wait counts from {}", call.id(), DATA_ENTERED_QUEUE, first);
+      }
+    }
+    calls.put(w.id, w);
+    q.recordArrival(first);
+    join(w, q, entered.isAfter(now) ? now : entered, now);
+  }
+
+  private static Instant queuedSince(Call call) {
+    return call.queuedAt() != null ? call.queuedAt() : call.createdAt();
+  }
+
+  /** Every stored call in {@code status}, read page by page. */
+  private List<Call> storedCalls(CallStatus status) {
+    List<Call> found = new ArrayList<>();
+    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+    while (true) {
+      Page<Call> slice = center.listCalls(CallQuery.withStatus(status), page);
+      found.addAll(slice.items());
+      if (!slice.hasNext() || slice.items().isEmpty()) {
+        return found;
+      }
+      page = page.next();
+    }
+  }
+
+  /**
+   * Keeps on the call the skill it waits with when recovery could not tell it from the queue's configuration
+   * (an explicit skill, or one that differs from an earlier one recorded): one {@code call:updated}.
+   */
+  private void recordSkill(Call call, @Nullable String skill, QueueState q, Instant now) {
+    String stored = call.collectedData().get(DATA_SKILL);
+    if (stored == null && Objects.equals(skill, q.config.skill())) {
+      return;
+    }
+    String value = skill == null ? "" : skill;
+    if (!value.equals(stored)) {
+      center.updateCall(call.id(), c -> c.withCollectedData(Map.of(DATA_SKILL, value), now));
+    }
+  }
+
   private AgentState connectedAgent(CallId callId) {
     AgentState a = connected.get(callId);
     if (a == null) {
@@ -821,21 +1001,36 @@ public final class Acd implements AutoCloseable {
   }
 
   private void join(WaitingCall w, QueueState q, Instant now) {
+    join(w, q, now, now);
+    w.joinPosition = q.position(w);
+  }
+
+  /**
+   * Puts the call in {@code q} as if it had joined at {@code since}: the routing step reached by {@code now} is in
+   * force (never an overflow step: its timer, like an overdue maximum wait, runs at the next tick), and the later
+   * steps and the maximum wait count from {@code since}.
+   */
+  private void join(WaitingCall w, QueueState q, Instant since, Instant now) {
     w.queue = q;
-    w.enteredQueueAt = now;
+    w.enteredQueueAt = since;
     w.key = q.keyFor(w);
     w.stepIndex = 0;
     w.epoch++;
     w.state = WaitingCall.State.WAITING;
     w.joined = true;
     q.addCall(w);
-    w.joinPosition = q.position(w);
     List<RoutingStep> steps = q.config.steps();
     for (int i = 1; i < steps.size(); i++) {
-      schedule(now.plus(steps.get(i).after()), Timer.Kind.STEP, w, w.epoch, i);
+      RoutingStep step = steps.get(i);
+      Instant due = since.plus(step.after());
+      if (!due.isAfter(now) && !step.isOverflow()) {
+        w.stepIndex = i;
+      } else {
+        schedule(due, Timer.Kind.STEP, w, w.epoch, i);
+      }
     }
     if (q.config.maxWait() != null) {
-      schedule(now.plus(q.config.maxWait()), Timer.Kind.MAX_WAIT, w, w.epoch, 0);
+      schedule(since.plus(q.config.maxWait()), Timer.Kind.MAX_WAIT, w, w.epoch, 0);
     }
   }
 
@@ -880,9 +1075,17 @@ public final class Acd implements AutoCloseable {
     forgetFromQueue(w);
     w.hops++;
     String hop = from.config.department().id() + ">" + target.id() + " (" + reason + ")";
-    center.updateCall(w.id, c -> c.withCollectedData(Map.of("acd.overflow." + w.hops, hop), now));
-    center.route(w.id, target, w.priority);
     QueueState to = queue(target);
+    center.updateCall(w.id, c -> {
+      Map<String, String> data = new HashMap<>();
+      data.put(DATA_OVERFLOW + w.hops, hop);
+      data.put(DATA_ENTERED_QUEUE, now.toString()); // for recovery: steps and maximum wait count from here
+      if (c.collectedData().containsKey(DATA_SKILL) || !Objects.equals(w.skill, to.config.skill())) {
+        data.put(DATA_SKILL, w.skill == null ? "" : w.skill);
+      }
+      return c.withCollectedData(data, now);
+    });
+    center.route(w.id, target, w.priority);
     w.joined = false;
     place(w, to, now);
   }
@@ -1083,12 +1286,23 @@ public final class Acd implements AutoCloseable {
         drainOutside();
         result = action.get();
       } finally {
-        offers = pendingOffers.isEmpty() ? List.of() : List.copyOf(pendingOffers);
-        pendingOffers.clear();
+        offers = takePendingOffers();
       }
     } finally {
       lock.unlock();
     }
+    deliver(offers);
+    return result;
+  }
+
+  private List<Reservation> takePendingOffers() {
+    List<Reservation> offers = pendingOffers.isEmpty() ? List.of() : List.copyOf(pendingOffers);
+    pendingOffers.clear();
+    return offers;
+  }
+
+  /** Hands the offers to the offer listener, outside the lock. */
+  private void deliver(List<Reservation> offers) {
     if (offerListener != null) {
       for (Reservation r : offers) {
         try {
@@ -1098,7 +1312,6 @@ public final class Acd implements AutoCloseable {
         }
       }
     }
-    return result;
   }
 
   /** Listener on the call center: only queues what happened, never takes the lock (see class doc). */
@@ -1180,6 +1393,7 @@ public final class Acd implements AutoCloseable {
     private @Nullable Consumer<Reservation> offerListener;
     private @Nullable ScheduledExecutorService scheduler;
     private @Nullable Duration tickPeriod;
+    private @Nullable Boolean recoverFromStore;
 
     private Builder(CallCenter center) {
       this.center = center;
@@ -1229,6 +1443,20 @@ public final class Acd implements AutoCloseable {
       }
       scheduler = once(scheduler, executor, "scheduler");
       tickPeriod = period;
+      return this;
+    }
+
+    /**
+     * Whether the ACD takes over, when built, the calls and agents the call center's stores show in its care: a
+     * restart on the same database then loses nothing (see the class doc, "Recovery"). Default
+     * {@value Acd#DEFAULT_RECOVER_FROM_STORE}.
+     *
+     * <p>Recovery assumes this ACD is the only one distributing the store's calls. Turn it off when several nodes
+     * share one store, each with its own ACD: a starting node would otherwise adopt the calls another node is
+     * offering or has connected, and free that node's ringing agents.
+     */
+    public Builder recoverFromStore(boolean value) {
+      recoverFromStore = once(recoverFromStore, value, "recoverFromStore");
       return this;
     }
 

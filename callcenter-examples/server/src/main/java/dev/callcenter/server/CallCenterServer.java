@@ -2,9 +2,11 @@ package dev.callcenter.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callcenter.core.AlreadyExistsException;
+import dev.callcenter.core.Call;
 import dev.callcenter.core.CallCenter;
 import dev.callcenter.core.CallCenterException;
 import dev.callcenter.core.CallId;
+import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.Department;
 import dev.callcenter.core.acd.Acd;
 import dev.callcenter.core.acd.QueueConfig;
@@ -13,6 +15,9 @@ import dev.callcenter.core.IllegalTransitionException;
 import dev.callcenter.core.InvalidInputException;
 import dev.callcenter.core.NotFoundException;
 import dev.callcenter.core.VersionConflictException;
+import dev.callcenter.core.store.CallQuery;
+import dev.callcenter.core.store.Page;
+import dev.callcenter.core.store.PageRequest;
 import dev.callcenter.crm.CrmService;
 import dev.callcenter.crm.SlaPolicy;
 import dev.callcenter.ivr.CallPolicy;
@@ -43,6 +48,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +80,8 @@ public final class CallCenterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallCenterServer.class);
   static final String TOKEN_FILE = "tokens";
   private static final String PROBLEM_WRITTEN = "callcenter.problem";
+  /** The source the {@code TelephonyBridge} gives the calls it creates (see {@code CallSession}). */
+  static final String TELEPHONY_SOURCE = "telephony";
   /** How often the ACD's timers (offer timeouts, wrap-up, routing steps) are looked at. */
   static final java.time.Duration ACD_TICK = java.time.Duration.ofMillis(250);
 
@@ -134,8 +142,15 @@ public final class CallCenterServer implements AutoCloseable {
       KeywordRouter router = KeywordRouter.defaults();
       this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("callcenter-acd-timers-"));
       opened.push(timers::shutdownNow);
+      // one node alone on its database takes over the calls its previous run left; several nodes on one database
+      // each run their own ACD, and a starting node must not take the calls another node is handling
+      boolean alone = bus == null;
+      if (alone) {
+        failLostTelephonyCalls(center);
+      }
       WaitEstimator estimator = WaitEstimator.movingAverage();
-      Acd.Builder acdBuilder = Acd.builder(center).waitEstimator(estimator).scheduler(timers, ACD_TICK);
+      Acd.Builder acdBuilder = Acd.builder(center).waitEstimator(estimator).scheduler(timers, ACD_TICK)
+          .recoverFromStore(alone);
       for (Department department : List.of(Department.RECEPTION, Department.SALES, Department.COMPLAINTS)) {
         acdBuilder.queue(QueueConfig.builder(department).wrapUp(settings.wrapUp()).build());
       }
@@ -260,6 +275,38 @@ public final class CallCenterServer implements AutoCloseable {
       } catch (Exception e) {
         cause.addSuppressed(e);
       }
+    }
+  }
+
+  /**
+   * Ends FAILED ({@code call:ended}) the calls a telephony line carried that are still active: the line went with
+   * the process before, so the ACD must not offer them again and they must not stay active. Calls made through the
+   * API have no line to lose; the ACD recovers them.
+   */
+  private static void failLostTelephonyCalls(CallCenter center) {
+    CallQuery active = CallQuery.withStatus(Arrays.stream(CallStatus.values()).filter(s -> !s.isFinal())
+        .toArray(CallStatus[]::new));
+    List<CallId> lost = new ArrayList<>();
+    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+    Page<Call> slice;
+    do { // read all first: failing a call while paging would shift the pages
+      slice = center.listCalls(active, page);
+      for (Call call : slice.items()) {
+        if (TELEPHONY_SOURCE.equals(call.metadata().source())) {
+          lost.add(call.id());
+        }
+      }
+      page = page.next();
+    } while (slice.hasNext() && !slice.items().isEmpty());
+    for (CallId id : lost) {
+      try {
+        center.changeStatus(id, CallStatus.FAILED);
+      } catch (IllegalTransitionException e) {
+        LOG.debug("telephony call {} ended meanwhile", id);
+      }
+    }
+    if (!lost.isEmpty()) {
+      LOG.warn("ended {} telephony calls FAILED: their lines were lost when the server stopped", lost.size());
     }
   }
 

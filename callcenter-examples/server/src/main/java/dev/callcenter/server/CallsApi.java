@@ -138,7 +138,9 @@ final class CallsApi implements Api.Endpoints {
       long waited = Duration.between(since, now).toSeconds();
       Placement p = api.placement(c.id()).orElse(null);
       if (p == null || p.state() == Placement.State.CONNECTED) {
-        answer.add(new Views.QueuedCall(0, waited, 0, "UNTRACKED", Views.CallView.of(c))); // queued before a restart
+        // not in this node's ACD: with several nodes on one database (no recovery), queued on another node or
+        // before this node restarted
+        answer.add(new Views.QueuedCall(0, waited, 0, "UNTRACKED", Views.CallView.of(c)));
       } else {
         answer.add(new Views.QueuedCall(p.position(), waited, p.estimatedWait().toSeconds(), p.state().name(),
             Views.CallView.of(c)));

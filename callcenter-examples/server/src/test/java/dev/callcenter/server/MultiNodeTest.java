@@ -3,6 +3,11 @@ package dev.callcenter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcenter.core.AgentId;
+import dev.callcenter.core.AgentStatus;
+import dev.callcenter.core.CallId;
+import dev.callcenter.core.CallStatus;
+import dev.callcenter.core.NewCall;
 import dev.callcenter.jdbc.testdb.TestPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,6 +59,44 @@ class MultiNodeTest {
           assertThat(e.get("seq").asLong()).as(onB.events.toString()).isEqualTo(previous + 1);
           previous = e.get("seq").asLong();
         }
+      }
+    } finally {
+      ServerApiOnPostgresTest.execute(base, "DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  @Test
+  void aServerThatStartsLeavesTheCallsAndOffersOfTheOthersAlone(@TempDir Path dirA, @TempDir Path dirB)
+      throws Exception {
+    String nats = natsUrl();
+    String base = TestPostgres.url();
+    String schema = "srv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    ServerApiOnPostgresTest.execute(base, "CREATE SCHEMA " + schema);
+    String db = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    try (CallCenterServer a = start(dirA, db, nats)) {
+      HttpTestClient clientA = new HttpTestClient(a.port());
+      assertThat(clientA.send("PATCH", "/api/agents/agent-sales/status", ADMIN, Map.of("status", "available"),
+          Map.of()).status()).isEqualTo(200);
+      String offered = clientA.post("/api/calls", null, Map.of("phone", "+966501239998")).json().at("/call/id")
+          .asText();
+      assertThat(clientA.post("/api/calls/" + offered + "/route", ADMIN, Map.of("department", "sales")).status())
+          .isEqualTo(200);
+      AgentId sales = AgentId.of("agent-sales");
+      assertThat(a.acd().reservation(sales).orElseThrow().callId().value()).isEqualTo(offered);
+      CallId onTheLine = a.callCenter().createCall(new NewCall(null, "+966501239997", null,
+          CallCenterServer.TELEPHONY_SOURCE, null, null, null)).id();
+
+      try (CallCenterServer b = start(dirB, db, nats)) {
+        assertThat(b.acd().reservation(sales)).as("A's ringing agent is not freed and offered the call by B")
+            .isEmpty();
+        assertThat(b.callCenter().getAgent(sales).status()).isEqualTo(AgentStatus.BUSY);
+        assertThat(b.callCenter().getCall(onTheLine).status()).as("A's SIP call is not failed by B")
+            .isEqualTo(CallStatus.INITIATED);
+        JsonNode queue = new HttpTestClient(b.port()).get("/api/calls/queue", ADMIN).json();
+        assertThat(queue).hasSize(1);
+        assertThat(queue.get(0).get("state").asText()).isEqualTo("UNTRACKED");
+        assertThat(a.acd().reservation(sales).orElseThrow().callId().value()).isEqualTo(offered);
+        assertThat(a.acd().accept(sales).status()).isEqualTo(CallStatus.IN_PROGRESS);
       }
     } finally {
       ServerApiOnPostgresTest.execute(base, "DROP SCHEMA " + schema + " CASCADE");

@@ -3,6 +3,12 @@ package dev.callcenter.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcenter.core.AgentId;
+import dev.callcenter.core.CallId;
+import dev.callcenter.core.Department;
+import dev.callcenter.core.NewCall;
+import dev.callcenter.core.Priority;
+import dev.callcenter.core.event.EventType;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -52,6 +58,49 @@ class ServerRestartTest {
       assertThat(server.callCenter().eventLog().lastSequence()).isEqualTo(lastSequence);
       String next = client.post("/api/calls", null, Map.of("phone", "+966501234568")).json().at("/call/id").asText();
       assertThat(server.callCenter().eventsAfter(lastSequence, 10).get(0).subject()).isEqualTo(next);
+    }
+  }
+
+  @Test
+  void aCallQueuedBeforeARestartIsOfferedAfterItAndATelephonyCallThatLostItsLineIsFailed() throws Exception {
+    String queued;
+    CallId phoneCall;
+    try (CallCenterServer server = CallCenterServer.start(settings())) {
+      HttpTestClient client = new HttpTestClient(server.port());
+      // a SIP caller's call, as the TelephonyBridge creates it, waiting ahead of the API call
+      phoneCall = server.callCenter().createCall(new NewCall(null, "+966501230000", null,
+          CallCenterServer.TELEPHONY_SOURCE, null, null, null)).id();
+      server.acd().enqueue(phoneCall, Department.SALES, Priority.NORMAL);
+      queued = client.post("/api/calls", null, Map.of("phone", "+966501234569")).json().at("/call/id").asText();
+      HttpTestClient.Reply routed = client.post("/api/calls/" + queued + "/route", ADMIN,
+          Map.of("department", "sales"));
+      assertThat(routed.status()).as(routed.body()).isEqualTo(200);
+      assertThat(routed.json().get("status").asText()).as("no sales agent is logged in").isEqualTo("IN_QUEUE");
+    }
+    try (CallCenterServer server = CallCenterServer.start(settings())) {
+      HttpTestClient client = new HttpTestClient(server.port());
+      assertThat(client.get("/api/calls/" + phoneCall.value(), ADMIN).json().get("status").asText())
+          .isEqualTo("FAILED");
+      assertThat(server.callCenter().eventsAfter(0, 1000)).anySatisfy(e -> {
+        assertThat(e.type()).isEqualTo(EventType.CALL_ENDED);
+        assertThat(e.subject()).isEqualTo(phoneCall.value());
+      });
+      JsonNode queue = client.get("/api/calls/queue", ADMIN).json();
+      assertThat(queue).hasSize(1);
+      assertThat(queue.get(0).at("/call/id").asText()).isEqualTo(queued);
+      assertThat(queue.get(0).get("state").asText()).as("waiting in the ACD again, not UNTRACKED")
+          .isEqualTo("WAITING");
+
+      HttpTestClient.Reply login = client.send("PATCH", "/api/agents/agent-sales/status", ADMIN,
+          Map.of("status", "available"), Map.of());
+      assertThat(login.status()).as(login.body()).isEqualTo(200);
+      assertThat(server.acd().reservation(AgentId.of("agent-sales")).orElseThrow().callId().value())
+          .isEqualTo(queued);
+      HttpTestClient.Reply accepted = client.post("/api/calls/" + queued + "/status", ADMIN,
+          Map.of("status", "IN_PROGRESS", "agentId", "agent-sales"));
+      assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+      assertThat(accepted.json().get("status").asText()).isEqualTo("IN_PROGRESS");
+      assertThat(accepted.json().get("agentId").asText()).isEqualTo("agent-sales");
     }
   }
 
