@@ -116,7 +116,7 @@ final class CallSession {
     if (address != null && address.length() > 64) {
       address = null;
     }
-    return new NewCall(name, phone, null, "telephony", null, address, null);
+    return new NewCall(name, phone, null, TelephonyBridge.CALL_SOURCE, null, address, null);
   }
 
   void handle(TelephonyEvent event) {

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>Events for one channel are handled one at a time, in order; different channels run in parallel.
  */
 public final class TelephonyBridge implements AutoCloseable {
+  /** The {@code source} of the calls the bridge creates, so that an application can tell them from others. */
+  public static final String CALL_SOURCE = "telephony";
   private static final Logger LOG = LoggerFactory.getLogger(TelephonyBridge.class);
 
   private final CallCenter center;

@@ -80,8 +80,6 @@ public final class CallCenterServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CallCenterServer.class);
   static final String TOKEN_FILE = "tokens";
   private static final String PROBLEM_WRITTEN = "callcenter.problem";
-  /** The source the {@code TelephonyBridge} gives the calls it creates (see {@code CallSession}). */
-  static final String TELEPHONY_SOURCE = "telephony";
   /** How often the ACD's timers (offer timeouts, wrap-up, routing steps) are looked at. */
   static final java.time.Duration ACD_TICK = java.time.Duration.ofMillis(250);
 
@@ -292,7 +290,7 @@ public final class CallCenterServer implements AutoCloseable {
     do { // read all first: failing a call while paging would shift the pages
       slice = center.listCalls(active, page);
       for (Call call : slice.items()) {
-        if (TELEPHONY_SOURCE.equals(call.metadata().source())) {
+        if (TelephonyBridge.CALL_SOURCE.equals(call.metadata().source())) {
           lost.add(call.id());
         }
       }

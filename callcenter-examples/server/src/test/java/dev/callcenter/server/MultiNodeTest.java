@@ -9,6 +9,7 @@ import dev.callcenter.core.CallId;
 import dev.callcenter.core.CallStatus;
 import dev.callcenter.core.NewCall;
 import dev.callcenter.jdbc.testdb.TestPostgres;
+import dev.callcenter.sip.TelephonyBridge;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -84,7 +85,7 @@ class MultiNodeTest {
       AgentId sales = AgentId.of("agent-sales");
       assertThat(a.acd().reservation(sales).orElseThrow().callId().value()).isEqualTo(offered);
       CallId onTheLine = a.callCenter().createCall(new NewCall(null, "+966501239997", null,
-          CallCenterServer.TELEPHONY_SOURCE, null, null, null)).id();
+          TelephonyBridge.CALL_SOURCE, null, null, null)).id();
 
       try (CallCenterServer b = start(dirB, db, nats)) {
         assertThat(b.acd().reservation(sales)).as("A's ringing agent is not freed and offered the call by B")

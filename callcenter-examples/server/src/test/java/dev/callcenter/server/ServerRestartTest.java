@@ -9,6 +9,7 @@ import dev.callcenter.core.Department;
 import dev.callcenter.core.NewCall;
 import dev.callcenter.core.Priority;
 import dev.callcenter.core.event.EventType;
+import dev.callcenter.sip.TelephonyBridge;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -69,7 +70,7 @@ class ServerRestartTest {
       HttpTestClient client = new HttpTestClient(server.port());
       // a SIP caller's call, as the TelephonyBridge creates it, waiting ahead of the API call
       phoneCall = server.callCenter().createCall(new NewCall(null, "+966501230000", null,
-          CallCenterServer.TELEPHONY_SOURCE, null, null, null)).id();
+          TelephonyBridge.CALL_SOURCE, null, null, null)).id();
       server.acd().enqueue(phoneCall, Department.SALES, Priority.NORMAL);
       queued = client.post("/api/calls", null, Map.of("phone", "+966501234569")).json().at("/call/id").asText();
       HttpTestClient.Reply routed = client.post("/api/calls/" + queued + "/route", ADMIN,
