@@ -11,6 +11,7 @@ import dev.callcenter.rules.internal.Condition;
 import dev.callcenter.rules.internal.FactValues;
 import dev.callcenter.rules.internal.JsonDocument;
 import dev.callcenter.rules.internal.RuleCompiler;
+import dev.callcenter.rules.internal.RuleProgram;
 import dev.callcenter.rules.internal.RuleCompiler.RuleDocument;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -62,6 +63,7 @@ public final class RuleSet {
   private final @Nullable String description;
   final CompiledRule[] ordered;
   final CompiledRule[] active;
+  private final RuleProgram program;
   private final Activation activation;
   private final ZoneId zone;
   private final ZoneRules zoneRules;
@@ -83,6 +85,7 @@ public final class RuleSet {
     this.ordered = documentOrder.stream().sorted(ORDER).toArray(CompiledRule[]::new);
     this.active = Arrays.stream(ordered).filter(this::isOn).toArray(CompiledRule[]::new);
     this.usesTime = Arrays.stream(active).anyMatch(r -> r.usesTime);
+    this.program = RuleProgram.compile(active);
   }
 
   private boolean isOn(CompiledRule r) {
@@ -216,11 +219,13 @@ public final class RuleSet {
     long[] high = null;
     boolean first = activation == Activation.FIRST_MATCH;
     CompiledRule[] rules = active;
+    RuleProgram p = program;
+    long[] bits = p.testLeaves(f, local);
     for (int i = 0; i < rules.length; i++) {
-      CompiledRule r = rules[i];
-      if (!r.condition.test(f, local)) {
+      if (!p.holds(i, bits, f, local)) {
         continue;
       }
+      CompiledRule r = rules[i];
       if (i < 64) {
         low |= 1L << i;
       } else {

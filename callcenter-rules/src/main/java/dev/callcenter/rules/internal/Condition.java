@@ -65,7 +65,7 @@ public abstract class Condition {
   // ---------------------------------------------------------------------------------------- composites
 
   static final class All extends Condition {
-    private final Condition[] parts;
+    final Condition[] parts;
 
     All(String path, List<Condition> parts) {
       super(path);
@@ -107,7 +107,7 @@ public abstract class Condition {
   }
 
   static final class Any extends Condition {
-    private final Condition[] parts;
+    final Condition[] parts;
 
     Any(String path, List<Condition> parts) {
       super(path);
@@ -138,7 +138,7 @@ public abstract class Condition {
   }
 
   static final class Not extends Condition {
-    private final Condition inner;
+    final Condition inner;
 
     Not(String path, Condition inner) {
       super(path);
