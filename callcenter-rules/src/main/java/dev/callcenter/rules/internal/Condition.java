@@ -233,7 +233,7 @@ public abstract class Condition {
 
   /** eq, ne, in, not_in on a string fact. */
   static final class StringIn extends Leaf {
-    private final String[] values;
+    final String[] values;
     private final boolean negate;
 
     StringIn(String path, FactKind fact, String op, List<String> values, boolean negate) {
@@ -303,25 +303,29 @@ public abstract class Condition {
 
     final int slot;
     final double a;
+    final double b;
+    final double[] set;
 
-    NumberCompare(String path, FactKind fact, String op, double a, String valueText) {
+    NumberCompare(String path, FactKind fact, String op, double a, double b, double[] set, String valueText) {
       super(path, fact, op, valueText);
       this.slot = fact.slot();
       this.a = a;
+      this.b = b;
+      this.set = set;
     }
 
     static Condition of(String path, FactKind fact, String op, int kind, double a, double b, double[] set,
         String valueText) {
       switch (kind) {
         case EQ:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] == a;
             }
           };
         case NE:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               double v = f.numbers[slot];
@@ -329,35 +333,35 @@ public abstract class Condition {
             }
           };
         case GT:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] > a;
             }
           };
         case GTE:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] >= a;
             }
           };
         case LT:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] < a;
             }
           };
         case LTE:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] <= a;
             }
           };
         case BETWEEN:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               double v = f.numbers[slot];
@@ -366,7 +370,7 @@ public abstract class Condition {
           };
         default: {
           boolean wanted = kind == IN;
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               double v = f.numbers[slot];

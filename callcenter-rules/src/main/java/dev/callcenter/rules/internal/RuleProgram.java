@@ -2,6 +2,7 @@ package dev.callcenter.rules.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.TreeMap;
  * of any other shape, and rules with a regular expression (too costly to test when the rule might not need it),
  * run their {@link Condition} tree as written, which stays the reference semantics and the explanation path.
  *
- * <p>Use: {@code long[] bits = program.testLeaves(f, local)}, then {@code program.holds(i, bits, f, local)} for
- * the rules in order. The bit set is a per-thread scratch array, valid until the thread's next evaluation.
+ * <p>Use: {@code long[] bits = program.testLeaves(f, local)}, then {@code program.holding(w, bits, f, local)}
+ * for each 64 rules in order. The bit set is a per-thread scratch array, valid until the thread's next
+ * evaluation.
  */
 public final class RuleProgram {
   private static final byte ALL = 0;
@@ -26,28 +28,71 @@ public final class RuleProgram {
   /** Per-thread scratch for the leaf bits, so an evaluation allocates nothing of its own. */
   private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[1]);
 
-  /** The distinct leaves, grouped by class and fact so the dispatch of consecutive tests is predictable. */
-  private final Condition.Leaf[] leaves;
+  /** Facts whose leaves are answered by one table look-up; see {@link FactTable}. */
+  private final FactTable[] tables;
+  /**
+   * The other leaves, tested one by one, grouped by class and fact so that consecutive virtual calls go to the
+   * same place; their bits start at {@code firstSingle}.
+   */
+  private final Condition.Leaf[] singles;
+  private final int firstSingle;
   private final int words;
   private final byte[] kind;
-  /** Terms of rule i are {@code start[i]} to {@code start[i + 1]}; a term is one word of the bit set. */
-  private final int[] start;
+  /**
+   * Each rule is a conjunction of terms, a term the literals of the rule in one word of the bit set: the bits of
+   * its positive literals and of its negated ones. An {@code any} rule is stored as the conjunction of the
+   * negated literals, and holds when that does not. Rule i's first term is at index i (one word covers most
+   * rules); its other terms are {@code start[i]} to {@code start[i + 1]} of the {@code more} arrays.
+   */
   private final int[] word;
-  /** The leaf bits of a term's positive literals and of its negated ones. */
   private final long[] pos;
   private final long[] neg;
+  private final int[] start;
+  private final int[] moreWord;
+  private final long[] morePos;
+  private final long[] moreNeg;
   private final Condition[] trees;
 
-  private RuleProgram(Condition.Leaf[] leaves, byte[] kind, int[] start, int[] word, long[] pos, long[] neg,
-      Condition[] trees) {
-    this.leaves = leaves;
-    this.words = Math.max(1, (leaves.length + 63) >>> 6);
+  private RuleProgram(FactTable[] tables, Condition.Leaf[] singles, int firstSingle, int leaves, byte[] kind,
+      List<List<long[]>> terms, Condition[] trees) {
+    int n = kind.length;
+    this.tables = tables;
+    this.singles = singles;
+    this.firstSingle = firstSingle;
+    this.words = Math.max(1, (leaves + 63) >>> 6);
     this.kind = kind;
-    this.start = start;
-    this.word = word;
-    this.pos = pos;
-    this.neg = neg;
     this.trees = trees;
+    word = new int[n];
+    pos = new long[n];
+    neg = new long[n];
+    start = new int[n + 1];
+    int more = 0;
+    for (int i = 0; i < n; i++) {
+      more += Math.max(0, terms.get(i).size() - 1);
+    }
+    moreWord = new int[more];
+    morePos = new long[more];
+    moreNeg = new long[more];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      start[i] = m;
+      List<long[]> t = terms.get(i);
+      for (int k = 0; k < t.size(); k++) {
+        long[] term = t.get(k);
+        boolean any = kind[i] == ANY;
+        if (k == 0) {
+          word[i] = (int) term[0];
+          pos[i] = any ? term[2] : term[1];
+          neg[i] = any ? term[1] : term[2];
+        } else {
+          moreWord[m] = (int) term[0];
+          morePos[m] = any ? term[2] : term[1];
+          moreNeg[m] = any ? term[1] : term[2];
+          m++;
+        }
+      }
+    }
+    start[n] = m;
   }
 
   /** A literal: a leaf, possibly negated. */
@@ -78,37 +123,44 @@ public final class RuleProgram {
         distinct.putIfAbsent(l.leaf.describe(), l.leaf);
       }
     }
-    Condition.Leaf[] leaves = distinct.values().stream()
-        .sorted(Comparator.comparing((Condition.Leaf l) -> l.getClass().getName()).thenComparing(l -> l.fact))
-        .toArray(Condition.Leaf[]::new);
-    Map<String, Integer> bit = new HashMap<>();
-    for (int b = 0; b < leaves.length; b++) {
-      bit.put(leaves[b].describe(), b);
+    // bits: first the leaves of each tabulated fact, together; then the leaves tested one by one
+    Map<FactKind, List<Condition.Leaf>> byFact = new EnumMap<>(FactKind.class);
+    List<Condition.Leaf> singles = new ArrayList<>();
+    for (Condition.Leaf l : distinct.values()) {
+      (FactTable.takes(l) ? byFact.computeIfAbsent(l.fact, k -> new ArrayList<>()) : singles).add(l);
     }
-    int[] start = new int[n + 1];
-    List<long[]> terms = new ArrayList<>(); // {word, pos, neg}
+    List<Condition.Leaf> order = new ArrayList<>();
+    List<FactTable> tables = new ArrayList<>();
+    for (List<Condition.Leaf> ls : byFact.values()) {
+      FactTable t = ls.size() < 2 ? null : FactTable.of(ls, order.size());
+      if (t == null) {
+        singles.addAll(ls);
+      } else {
+        tables.add(t);
+        order.addAll(ls);
+      }
+    }
+    singles.sort(Comparator.comparing((Condition.Leaf l) -> l.getClass().getName()).thenComparing(l -> l.fact));
+    int firstSingle = order.size();
+    order.addAll(singles);
+    Map<String, Integer> bit = new HashMap<>();
+    for (int b = 0; b < order.size(); b++) {
+      bit.put(order.get(b).describe(), b);
+    }
+    List<List<long[]>> terms = new ArrayList<>(n);
     Condition[] trees = new Condition[n];
     for (int i = 0; i < n; i++) {
-      start[i] = terms.size();
       trees[i] = rules[i].condition;
       Map<Integer, long[]> byWord = new TreeMap<>();
       for (Literal l : literals.get(i)) {
         int b = bit.get(l.leaf.describe());
-        long[] t = byWord.computeIfAbsent(b >>> 6, w -> new long[] {w, 0, 0});
+        long[] t = byWord.computeIfAbsent(b >>> 6, w -> new long[] {w, 0, 0}); // {word, positive, negated}
         t[l.negated ? 2 : 1] |= 1L << b;
       }
-      terms.addAll(byWord.values());
+      terms.add(new ArrayList<>(byWord.values()));
     }
-    start[n] = terms.size();
-    int[] word = new int[terms.size()];
-    long[] pos = new long[terms.size()];
-    long[] neg = new long[terms.size()];
-    for (int t = 0; t < word.length; t++) {
-      word[t] = (int) terms.get(t)[0];
-      pos[t] = terms.get(t)[1];
-      neg[t] = terms.get(t)[2];
-    }
-    return new RuleProgram(leaves, kind, start, word, pos, neg, trees);
+    return new RuleProgram(tables.toArray(new FactTable[0]), singles.toArray(new Condition.Leaf[0]), firstSingle,
+        order.size(), kind, terms, trees);
   }
 
   /** Tests every distinct leaf once; bit {@code i} of the result is leaf {@code i}'s outcome. */
@@ -118,47 +170,47 @@ public final class RuleProgram {
       bits = new long[words];
       SCRATCH.set(bits);
     }
-    Condition.Leaf[] ls = leaves;
-    long w = 0;
-    for (int i = 0; i < ls.length; i++) {
-      if (ls[i].test(f, local)) {
-        w |= 1L << i; // the shift distance is taken mod 64
-      }
-      if ((i & 63) == 63) {
-        bits[i >>> 6] = w;
-        w = 0;
+    java.util.Arrays.fill(bits, 0, words, 0L);
+    for (FactTable t : tables) {
+      long[] row = t.row(f);
+      for (int w = 0, first = t.firstWord; w < row.length; w++) {
+        bits[first + w] |= row[w];
       }
     }
-    if ((ls.length & 63) != 0) {
-      bits[ls.length >>> 6] = w;
+    Condition.Leaf[] ls = singles;
+    for (int i = 0, b = firstSingle; i < ls.length; i++, b++) {
+      if (ls[i].test(f, local)) {
+        bits[b >>> 6] |= 1L << b;
+      }
     }
     return bits;
   }
 
-  /** Whether rule {@code i}'s condition holds, given the leaf bits of this call. */
-  public boolean holds(int i, long[] bits, FactValues f, long local) {
-    int from = start[i];
-    int to = start[i + 1];
-    switch (kind[i]) {
-      case ALL:
-        for (int t = from; t < to; t++) {
-          long b = bits[word[t]];
-          if ((((b & pos[t]) ^ pos[t]) | (b & neg[t])) != 0) {
-            return false;
-          }
-        }
-        return true;
-      case ANY:
-        for (int t = from; t < to; t++) {
-          long b = bits[word[t]];
-          if (((b & pos[t]) | (~b & neg[t])) != 0) {
-            return true;
-          }
-        }
-        return false;
-      default:
-        return trees[i].test(f, local);
+  /** Which of rules {@code 64 w} to {@code 64 w + 63} hold, as bit {@code i mod 64} for rule i. */
+  public long holding(int w, long[] bits, FactValues f, long local) {
+    long out = 0;
+    for (int i = w << 6, end = Math.min(kind.length, i + 64); i < end; i++) {
+      if (holds(i, bits, f, local)) {
+        out |= 1L << i;
+      }
     }
+    return out;
+  }
+
+  /** Whether rule {@code i}'s condition holds, given the leaf bits of this call. */
+  private boolean holds(int i, long[] bits, FactValues f, long local) {
+    byte k = kind[i];
+    if (k == TREE) {
+      return trees[i].test(f, local);
+    }
+    long b = bits[word[i]];
+    // a term holds when all its positive bits are set and none of its negated ones
+    boolean all = (((b & pos[i]) ^ pos[i]) | (b & neg[i])) == 0;
+    for (int t = start[i], end = start[i + 1]; all && t < end; t++) {
+      b = bits[moreWord[t]];
+      all = (((b & morePos[t]) ^ morePos[t]) | (b & moreNeg[t])) == 0;
+    }
+    return all == (k == ALL);
   }
 
   /**
@@ -216,7 +268,8 @@ public final class RuleProgram {
     for (byte k : kind) {
       trees += k == TREE ? 1 : 0;
     }
-    return "RuleProgram[" + kind.length + " rules, " + trees + " as condition trees; " + leaves.length
-        + " distinct leaves in " + words + " words]";
+    return "RuleProgram[" + kind.length + " rules, " + trees + " as condition trees; " + tables.length
+        + " tabulated facts with " + firstSingle + " leaves, " + singles.length + " more leaves; " + words
+        + " words]";
   }
 }
