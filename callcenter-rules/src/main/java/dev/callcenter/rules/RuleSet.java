@@ -225,13 +225,14 @@ public final class RuleSet {
 
   Decision evaluate(FactValues f, long local) {
     RuleProgram p = program;
-    long[] bits = p.testLeaves(f, local);
+    long[] bits = p.oneWord() ? null : p.testLeaves(f, local);
+    long word0 = bits == null ? p.testWord(f, local) : bits[0];
     int words = (active.length + 63) >>> 6;
     long low = 0;
     long[] high = null;
     // 64 rules at a time: which hold, cut after the first that fired and stops
     for (int w = 0; w < words; w++) {
-      long fired = p.holding(w, bits, f, local);
+      long fired = p.holding(w, word0, bits, f, local);
       long stopped = fired & stops[w];
       if (stopped != 0) {
         fired &= stopped ^ (stopped - 1); // up to and including the lowest bit of stopped

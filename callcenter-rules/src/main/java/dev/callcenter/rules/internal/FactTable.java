@@ -56,8 +56,7 @@ final class FactTable {
     double[] constants = {};
     Map<String, Integer> values = new HashMap<>();
     if (number) {
-      double[] all = leaves.stream().flatMapToDouble(l -> l instanceof Condition.NumberCompare c
-          ? Arrays.stream(concat(c.a, c.b, c.set)) : Arrays.stream(new double[0])).sorted().toArray();
+      double[] all = leaves.stream().flatMapToDouble(l -> Arrays.stream(constants(l))).sorted().toArray();
       double[] distinct = new double[all.length];
       int k = 0;
       for (double c : all) {
@@ -107,11 +106,12 @@ final class FactTable {
     return new FactTable(fact.slot(), number, constants, values, firstWord, rows);
   }
 
-  private static double[] concat(double a, double b, double[] set) {
-    double[] out = Arrays.copyOf(set, set.length + 2);
-    out[set.length] = a;
-    out[set.length + 1] = b;
-    return out;
+  /** The constants a number leaf compares with. */
+  private static double[] constants(Condition.Leaf leaf) {
+    if (!(leaf instanceof Condition.NumberCompare c)) {
+      return new double[0]; // exists
+    }
+    return c.set.length > 0 ? c.set : c.op.equals("between") ? new double[] {c.a, c.b} : new double[] {c.a};
   }
 
   private static FactValues number(FactKind fact, double v) {

@@ -1,6 +1,7 @@
 package dev.callcenter.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The active rules of a rule set, compiled for {@code evaluate}. Nearly every rule's condition is a conjunction
@@ -16,9 +18,9 @@ import java.util.TreeMap;
  * of any other shape, and rules with a regular expression (too costly to test when the rule might not need it),
  * run their {@link Condition} tree as written, which stays the reference semantics and the explanation path.
  *
- * <p>Use: {@code long[] bits = program.testLeaves(f, local)}, then {@code program.holding(w, bits, f, local)}
- * for each 64 rules in order. The bit set is a per-thread scratch array, valid until the thread's next
- * evaluation.
+ * <p>Use: the leaf bits from {@link #testWord} when {@link #oneWord()}, else from {@link #testLeaves} (a
+ * per-thread scratch array, valid until the thread's next evaluation); then {@link #holding} for each 64 rules
+ * in order.
  */
 public final class RuleProgram {
   private static final byte ALL = 0;
@@ -163,14 +165,34 @@ public final class RuleProgram {
         order.size(), kind, terms, trees);
   }
 
-  /** Tests every distinct leaf once; bit {@code i} of the result is leaf {@code i}'s outcome. */
+  /** Whether the leaf bits fit in one word, so that {@link #testWord} gives them all. */
+  public boolean oneWord() {
+    return words == 1;
+  }
+
+  /** For a {@link #oneWord} program: tests every distinct leaf once; bit i is leaf i's outcome. */
+  public long testWord(FactValues f, long local) {
+    long bits = 0;
+    for (FactTable t : tables) {
+      bits |= t.row(f)[0];
+    }
+    Condition.Leaf[] ls = singles;
+    for (int i = 0, b = firstSingle; i < ls.length; i++, b++) {
+      if (ls[i].test(f, local)) {
+        bits |= 1L << b;
+      }
+    }
+    return bits;
+  }
+
+  /** Tests every distinct leaf once; bit i (of word i / 64) is leaf i's outcome. */
   public long[] testLeaves(FactValues f, long local) {
     long[] bits = SCRATCH.get();
     if (bits.length < words) {
       bits = new long[words];
       SCRATCH.set(bits);
     }
-    java.util.Arrays.fill(bits, 0, words, 0L);
+    Arrays.fill(bits, 0, words, 0L);
     for (FactTable t : tables) {
       long[] row = t.row(f);
       for (int w = 0, first = t.firstWord; w < row.length; w++) {
@@ -186,11 +208,14 @@ public final class RuleProgram {
     return bits;
   }
 
-  /** Which of rules {@code 64 w} to {@code 64 w + 63} hold, as bit {@code i mod 64} for rule i. */
-  public long holding(int w, long[] bits, FactValues f, long local) {
+  /**
+   * Which of rules {@code 64 w} to {@code 64 w + 63} hold, as bit {@code i mod 64} for rule i, given the first
+   * word of the leaf bits and all of them (null for a {@link #oneWord} program).
+   */
+  public long holding(int w, long word0, long @Nullable [] bits, FactValues f, long local) {
     long out = 0;
     for (int i = w << 6, end = Math.min(kind.length, i + 64); i < end; i++) {
-      if (holds(i, bits, f, local)) {
+      if (holds(i, word0, bits, f, local)) {
         out |= 1L << i;
       }
     }
@@ -198,15 +223,16 @@ public final class RuleProgram {
   }
 
   /** Whether rule {@code i}'s condition holds, given the leaf bits of this call. */
-  private boolean holds(int i, long[] bits, FactValues f, long local) {
+  private boolean holds(int i, long word0, long @Nullable [] bits, FactValues f, long local) {
     byte k = kind[i];
     if (k == TREE) {
       return trees[i].test(f, local);
     }
-    long b = bits[word[i]];
+    int wd = word[i];
+    long b = wd == 0 ? word0 : bits[wd];
     // a term holds when all its positive bits are set and none of its negated ones
     boolean all = (((b & pos[i]) ^ pos[i]) | (b & neg[i])) == 0;
-    for (int t = start[i], end = start[i + 1]; all && t < end; t++) {
+    for (int t = start[i], end = start[i + 1]; all && t < end; t++) { // only rules over several words
       b = bits[moreWord[t]];
       all = (((b & morePos[t]) ^ morePos[t]) | (b & moreNeg[t])) == 0;
     }
