@@ -26,6 +26,8 @@ public final class RuleProgram {
   private static final byte ALL = 0;
   private static final byte ANY = 1;
   private static final byte TREE = 2;
+  /** Flag on ALL or ANY: the rule has terms in more than one word. */
+  private static final byte MORE = 4;
 
   /** Per-thread scratch for the leaf bits, so an evaluation allocates nothing of its own. */
   private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[1]);
@@ -95,6 +97,11 @@ public final class RuleProgram {
       }
     }
     start[n] = m;
+    for (int i = 0; i < n; i++) {
+      if (start[i + 1] > start[i]) {
+        kind[i] |= MORE;
+      }
+    }
   }
 
   /** A literal: a leaf, possibly negated. */
@@ -232,11 +239,13 @@ public final class RuleProgram {
     long b = wd == 0 ? word0 : bits[wd];
     // a term holds when all its positive bits are set and none of its negated ones
     boolean all = (((b & pos[i]) ^ pos[i]) | (b & neg[i])) == 0;
-    for (int t = start[i], end = start[i + 1]; all && t < end; t++) { // only rules over several words
-      b = bits[moreWord[t]];
-      all = (((b & morePos[t]) ^ morePos[t]) | (b & moreNeg[t])) == 0;
+    if ((k & MORE) != 0) {
+      for (int t = start[i], end = start[i + 1]; all && t < end; t++) {
+        b = bits[moreWord[t]];
+        all = (((b & morePos[t]) ^ morePos[t]) | (b & moreNeg[t])) == 0;
+      }
     }
-    return all == (k == ALL);
+    return all == ((k & ANY) == 0);
   }
 
   /**
