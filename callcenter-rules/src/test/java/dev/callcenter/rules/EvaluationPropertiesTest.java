@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -23,7 +24,8 @@ import net.jqwik.api.Property;
  * straightforward one: every active rule's condition tree tested in salience order, acting on the fired ones,
  * until a stop or the first match. Rule sets are random trees of all/any/not over every operator on every fact
  * type, with constants drawn from a few values so that conditions share leaves, hold and fail alike; sizes run
- * past 64 rules and 64 distinct leaves so that the multi-word paths are taken.
+ * past 64 rules and 64 distinct leaves so that the multi-word paths are taken, and first-match sets and stop
+ * actions cut evaluation short.
  */
 class EvaluationPropertiesTest {
   private static final Instant NOON_SUNDAY = Instant.parse("2026-11-22T12:00:00Z");
@@ -50,6 +52,20 @@ class EvaluationPropertiesTest {
       assertThat(engine.explain(facts).fired()).extracting(Explanation.Trace::ruleId)
           .isEqualTo(expected.fired);
     }
+  }
+
+  @Example
+  void conditionsThatReadAlikeButTestDifferentValuesStayApart() {
+    // both describe themselves as "customerId in ['a', 'b']"; only the second holds for 'a'
+    RuleSet set = RuleSet.parse("{\"rules\": ["
+        + "{\"id\": \"one\", \"when\": {\"fact\": \"customerId\", \"op\": \"in\", \"value\": [\"a', 'b\"]},"
+        + " \"then\": [{\"action\": \"tag\", \"tag\": \"one\"}]},"
+        + "{\"id\": \"two\", \"when\": {\"fact\": \"customerId\", \"op\": \"in\", \"value\": [\"a\", \"b\"]},"
+        + " \"then\": [{\"action\": \"tag\", \"tag\": \"two\"}]}]}");
+    assertThat(RuleEngine.of(set).evaluate(Facts.builder().customerId("a").build()).firedRules())
+        .containsExactly("two");
+    assertThat(RuleEngine.of(set).evaluate(Facts.builder().customerId("a', 'b").build()).firedRules())
+        .containsExactly("one");
   }
 
   /** What the decision should be, worked out rule by rule on the condition trees. */
@@ -152,7 +168,9 @@ class EvaluationPropertiesTest {
           case "between" -> "[" + a + ", " + (a + r.nextInt(3)) + "]";
           case "in", "not_in" -> "[" + a + (r.nextBoolean() ? ", " + r.nextInt(4) : "") + "]";
           case "exists" -> String.valueOf(r.nextBoolean());
-          default -> String.valueOf(fact.equals("sentiment") || fact.equals("confidence") ? a / 4.0 : a);
+          // -0.0 equals 0 for the operators, and must for the tables that answer them
+          default -> fact.equals("sentiment") && a == 0 ? pick(r, "0", "-0.0")
+              : String.valueOf(fact.equals("sentiment") || fact.equals("confidence") ? a / 4.0 : a);
         };
         return leaf(fact, op, value);
       }
@@ -254,7 +272,7 @@ class EvaluationPropertiesTest {
       b.queueLength(r.nextInt(5));
     }
     if (r.nextBoolean()) {
-      b.sentiment(r.nextInt(9) / 4.0 - 1);
+      b.sentiment(r.nextInt(10) == 0 ? -0.0 : r.nextInt(9) / 4.0 - 1);
     }
     if (r.nextBoolean()) {
       b.confidence(r.nextInt(5) / 4.0);

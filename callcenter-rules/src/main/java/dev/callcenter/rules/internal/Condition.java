@@ -180,6 +180,11 @@ public abstract class Condition {
       return fact.jsonName() + " " + op + (valueText.isEmpty() ? "" : " " + valueText);
     }
 
+    /** Equal for leaves that test the same thing (the description can be ambiguous with quotes in values). */
+    Object key() {
+      return List.of(getClass(), fact, op, valueText);
+    }
+
     @Override
     void seen(FactValues f, long local, Map<String, @Nullable Object> out) {
       out.put(fact.jsonName(), value(f, local));
@@ -240,6 +245,11 @@ public abstract class Condition {
       super(path, fact, op, values.size() == 1 && !op.contains("in") ? quote(values.get(0)) : quoted(values));
       this.values = values.toArray(new String[0]);
       this.negate = negate;
+    }
+
+    @Override
+    Object key() {
+      return List.of(getClass(), fact, op, List.of(values));
     }
 
     @Override
@@ -400,6 +410,11 @@ public abstract class Condition {
           : quoted(terms));
       this.terms = terms.toArray(new String[0]);
       this.negate = negate;
+    }
+
+    @Override
+    Object key() {
+      return List.of(getClass(), op, List.of(terms));
     }
 
     @Override

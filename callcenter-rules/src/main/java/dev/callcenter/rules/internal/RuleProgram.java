@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The active rules of a rule set, compiled for {@code evaluate}. Nearly every rule's condition is a conjunction
  * or a disjunction of leaves and negated leaves; for those, each distinct leaf of the rule set is tested once per
- * call into one bit of a bit set, and a rule is then a mask test on the words of that bit set it touches. Rules
- * of any other shape, and rules with a regular expression (too costly to test when the rule might not need it),
- * run their {@link Condition} tree as written, which stays the reference semantics and the explanation path.
+ * call into one bit of a bit set (the leaves on a string or number fact all at once, see {@link FactTable}),
+ * and a rule is then a mask test on the words of that bit set it touches. Rules of any other shape, and rules
+ * with a regular expression (too costly to test when the rule might not need it), run their {@link Condition}
+ * tree as written, which stays the reference semantics and the explanation path.
  *
  * <p>Use: the leaf bits from {@link #testWord} when {@link #oneWord()}, else from {@link #testLeaves} (a
  * per-thread scratch array, valid until the thread's next evaluation); then {@link #holding} for each 64 rules
@@ -111,7 +112,7 @@ public final class RuleProgram {
     int n = rules.length;
     byte[] kind = new byte[n];
     List<List<Literal>> literals = new ArrayList<>(n);
-    Map<String, Condition.Leaf> distinct = new LinkedHashMap<>();
+    Map<Object, Condition.Leaf> distinct = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       Condition c = rules[i].condition;
       List<Literal> out = new ArrayList<>();
@@ -128,8 +129,7 @@ public final class RuleProgram {
       }
       literals.add(out);
       for (Literal l : out) {
-        // the description names the fact, the operator and the stored constants: equal text, equal test
-        distinct.putIfAbsent(l.leaf.describe(), l.leaf);
+        distinct.putIfAbsent(l.leaf.key(), l.leaf);
       }
     }
     // bits: first the leaves of each tabulated fact, together; then the leaves tested one by one
@@ -152,9 +152,9 @@ public final class RuleProgram {
     singles.sort(Comparator.comparing((Condition.Leaf l) -> l.getClass().getName()).thenComparing(l -> l.fact));
     int firstSingle = order.size();
     order.addAll(singles);
-    Map<String, Integer> bit = new HashMap<>();
+    Map<Object, Integer> bit = new HashMap<>();
     for (int b = 0; b < order.size(); b++) {
-      bit.put(order.get(b).describe(), b);
+      bit.put(order.get(b).key(), b);
     }
     List<List<long[]>> terms = new ArrayList<>(n);
     Condition[] trees = new Condition[n];
@@ -162,7 +162,7 @@ public final class RuleProgram {
       trees[i] = rules[i].condition;
       Map<Integer, long[]> byWord = new TreeMap<>();
       for (Literal l : literals.get(i)) {
-        int b = bit.get(l.leaf.describe());
+        int b = bit.get(l.leaf.key());
         long[] t = byWord.computeIfAbsent(b >>> 6, w -> new long[] {w, 0, 0}); // {word, positive, negated}
         t[l.negated ? 2 : 1] |= 1L << b;
       }
