@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A compiled condition of a rule. {@link #test} is the allocation-free hot path; {@link #failure} finds the
- * first condition that failed and what it saw, for explanations. {@code local} is the evaluation time as
- * seconds since the epoch in the rule set's time zone, or {@link #NO_TIME}.
+ * A compiled condition of a rule. {@link #test} defines what the condition means: {@link RuleProgram} answers
+ * most rules from their leaves' tests without walking the tree, and runs the tree for the rest; {@link #failure}
+ * finds the first condition that failed and what it saw, for explanations. {@code local} is the evaluation time
+ * as seconds since the epoch in the rule set's time zone, or {@link #NO_TIME}.
  */
 public abstract class Condition {
   public static final long NO_TIME = Long.MIN_VALUE;
