@@ -241,9 +241,9 @@ public final class RuleSet {
         low = fired;
       } else if (fired != 0) {
         if (high == null) {
-          high = new long[words];
+          high = new long[words - 1];
         }
-        high[w] = fired;
+        high[w - 1] = fired;
       }
       if (stopped != 0) {
         break;
@@ -267,8 +267,8 @@ public final class RuleSet {
       return Long.numberOfTrailingZeros(m);
     }
     if (high != null) {
-      for (int w = 1; w < high.length; w++) {
-        m = high[w] & mask[w];
+      for (int w = 1; w <= high.length; w++) {
+        m = high[w - 1] & mask[w];
         if (m != 0) {
           return (w << 6) + Long.numberOfTrailingZeros(m);
         }
