@@ -26,6 +26,7 @@ public final class Decision {
   private final boolean requireVerification;
   private final @Nullable TicketRequest ticket;
   private final long firedLow;
+  /** Rules 64 and up, from word 1 of the fired-rule bits on; null when none of them fired. */
   private final long @Nullable [] firedHigh;
 
   Decision(RuleSet ruleSet, @Nullable Department route, @Nullable Priority priority, int queuePriority,
@@ -117,7 +118,7 @@ public final class Decision {
     CompiledRule[] active = ruleSet.active;
     for (int i = 0; i < active.length; i++) {
       boolean fired = i < 64 ? (firedLow & (1L << i)) != 0
-          : firedHigh != null && (firedHigh[i >>> 6] & (1L << i)) != 0;
+          : firedHigh != null && (firedHigh[(i >>> 6) - 1] & (1L << i)) != 0;
       if (fired) {
         out.add(active[i]);
       }

@@ -61,7 +61,10 @@ public final class RuleEngine {
     return new RuleEngine(ruleSet, clock);
   }
 
-  /** Evaluates the rule set in force. Allocates only the decision (and, with time facts, a clock reading). */
+  /**
+   * Evaluates the rule set in force. Allocates only the decision (past 64 active rules, also its fired-rule
+   * bits; with time facts, a clock reading; once per thread, a scratch array past 64 distinct conditions).
+   */
   public Decision evaluate(Facts facts) {
     if (facts == null) {
       throw InvalidInputException.of("facts", "must not be null");

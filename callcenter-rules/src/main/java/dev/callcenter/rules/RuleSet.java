@@ -11,6 +11,7 @@ import dev.callcenter.rules.internal.Condition;
 import dev.callcenter.rules.internal.FactValues;
 import dev.callcenter.rules.internal.JsonDocument;
 import dev.callcenter.rules.internal.RuleCompiler;
+import dev.callcenter.rules.internal.RuleProgram;
 import dev.callcenter.rules.internal.RuleCompiler.RuleDocument;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -62,6 +63,15 @@ public final class RuleSet {
   private final @Nullable String description;
   final CompiledRule[] ordered;
   final CompiledRule[] active;
+  private final RuleProgram program;
+  /** Active rules by what they do, one bit per rule (see {@link #mask}). */
+  private final long[] routes;
+  private final long[] priorities;
+  private final long[] queuePriorities;
+  private final long[] tickets;
+  private final long[] verifications;
+  /** Rules after which evaluation stops when they fire: a stop action, or every rule under first-match. */
+  private final long[] stops;
   private final Activation activation;
   private final ZoneId zone;
   private final ZoneRules zoneRules;
@@ -83,6 +93,13 @@ public final class RuleSet {
     this.ordered = documentOrder.stream().sorted(ORDER).toArray(CompiledRule[]::new);
     this.active = Arrays.stream(ordered).filter(this::isOn).toArray(CompiledRule[]::new);
     this.usesTime = Arrays.stream(active).anyMatch(r -> r.usesTime);
+    this.program = RuleProgram.compile(active);
+    this.routes = mask(r -> r.route != null);
+    this.priorities = mask(r -> r.priority != null);
+    this.queuePriorities = mask(r -> r.queuePriority >= 0);
+    this.tickets = mask(r -> r.ticket != null);
+    this.verifications = mask(r -> r.requireVerification);
+    this.stops = mask(r -> activation == Activation.FIRST_MATCH || r.stop);
   }
 
   private boolean isOn(CompiledRule r) {
@@ -207,46 +224,68 @@ public final class RuleSet {
   }
 
   Decision evaluate(FactValues f, long local) {
-    Department route = null;
-    Priority priority = null;
-    int queuePriority = -1;
-    boolean verify = false;
-    TicketRequest ticket = null;
+    RuleProgram p = program;
+    long[] bits = p.oneWord() ? null : p.testLeaves(f, local);
+    long word0 = bits == null ? p.testWord(f, local) : bits[0];
+    int words = (active.length + 63) >>> 6;
     long low = 0;
     long[] high = null;
-    boolean first = activation == Activation.FIRST_MATCH;
-    CompiledRule[] rules = active;
-    for (int i = 0; i < rules.length; i++) {
-      CompiledRule r = rules[i];
-      if (!r.condition.test(f, local)) {
-        continue;
+    // 64 rules at a time: which hold, cut after the first that fired and stops
+    for (int w = 0; w < words; w++) {
+      long fired = p.holding(w, word0, bits, f, local);
+      long stopped = fired & stops[w];
+      if (stopped != 0) {
+        fired &= stopped ^ (stopped - 1); // up to and including the lowest bit of stopped
       }
-      if (i < 64) {
-        low |= 1L << i;
-      } else {
+      if (w == 0) {
+        low = fired;
+      } else if (fired != 0) {
         if (high == null) {
-          high = new long[(rules.length + 63) >>> 6];
+          high = new long[words - 1];
         }
-        high[i >>> 6] |= 1L << i;
+        high[w - 1] = fired;
       }
-      if (route == null) {
-        route = r.route;
-      }
-      if (priority == null) {
-        priority = r.priority;
-      }
-      if (queuePriority < 0) {
-        queuePriority = r.queuePriority;
-      }
-      if (ticket == null) {
-        ticket = r.ticket;
-      }
-      verify |= r.requireVerification;
-      if (first || r.stop) {
+      if (stopped != 0) {
         break;
       }
     }
-    return new Decision(this, route, priority, queuePriority, verify, ticket, low, high);
+    // a value comes from the first fired rule that sets it
+    int route = first(low, high, routes);
+    int priority = first(low, high, priorities);
+    int queuePriority = first(low, high, queuePriorities);
+    int ticket = first(low, high, tickets);
+    return new Decision(this, route < 0 ? null : active[route].route,
+        priority < 0 ? null : active[priority].priority,
+        queuePriority < 0 ? -1 : active[queuePriority].queuePriority, first(low, high, verifications) >= 0,
+        ticket < 0 ? null : active[ticket].ticket, low, high);
+  }
+
+  /** The lowest rule index both fired and in {@code mask}, or -1. */
+  private static int first(long low, long @Nullable [] high, long[] mask) {
+    long m = low & mask[0];
+    if (m != 0) {
+      return Long.numberOfTrailingZeros(m);
+    }
+    if (high != null) {
+      for (int w = 1; w <= high.length; w++) {
+        m = high[w - 1] & mask[w];
+        if (m != 0) {
+          return (w << 6) + Long.numberOfTrailingZeros(m);
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** One bit per active rule, set for those that {@code has}. */
+  private long[] mask(java.util.function.Predicate<CompiledRule> has) {
+    long[] out = new long[Math.max(1, (active.length + 63) >>> 6)];
+    for (int i = 0; i < active.length; i++) {
+      if (has.test(active[i])) {
+        out[i >>> 6] |= 1L << i;
+      }
+    }
+    return out;
   }
 
   List<Explanation.Trace> trace(FactValues f, long local) {

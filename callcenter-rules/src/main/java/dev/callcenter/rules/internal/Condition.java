@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A compiled condition of a rule. {@link #test} is the allocation-free hot path; {@link #failure} finds the
- * first condition that failed and what it saw, for explanations. {@code local} is the evaluation time as
- * seconds since the epoch in the rule set's time zone, or {@link #NO_TIME}.
+ * A compiled condition of a rule. {@link #test} defines what the condition means: {@link RuleProgram} answers
+ * most rules from their leaves' tests without walking the tree, and runs the tree for the rest; {@link #failure}
+ * finds the first condition that failed and what it saw, for explanations. {@code local} is the evaluation time
+ * as seconds since the epoch in the rule set's time zone, or {@link #NO_TIME}.
  */
 public abstract class Condition {
   public static final long NO_TIME = Long.MIN_VALUE;
@@ -65,7 +66,7 @@ public abstract class Condition {
   // ---------------------------------------------------------------------------------------- composites
 
   static final class All extends Condition {
-    private final Condition[] parts;
+    final Condition[] parts;
 
     All(String path, List<Condition> parts) {
       super(path);
@@ -107,7 +108,7 @@ public abstract class Condition {
   }
 
   static final class Any extends Condition {
-    private final Condition[] parts;
+    final Condition[] parts;
 
     Any(String path, List<Condition> parts) {
       super(path);
@@ -138,7 +139,7 @@ public abstract class Condition {
   }
 
   static final class Not extends Condition {
-    private final Condition inner;
+    final Condition inner;
 
     Not(String path, Condition inner) {
       super(path);
@@ -178,6 +179,11 @@ public abstract class Condition {
     @Override
     String describeOnce() {
       return fact.jsonName() + " " + op + (valueText.isEmpty() ? "" : " " + valueText);
+    }
+
+    /** Equal for leaves that test the same thing (the description can be ambiguous with quotes in values). */
+    Object key() {
+      return List.of(getClass(), fact, op, valueText);
     }
 
     @Override
@@ -233,13 +239,18 @@ public abstract class Condition {
 
   /** eq, ne, in, not_in on a string fact. */
   static final class StringIn extends Leaf {
-    private final String[] values;
+    final String[] values;
     private final boolean negate;
 
     StringIn(String path, FactKind fact, String op, List<String> values, boolean negate) {
       super(path, fact, op, values.size() == 1 && !op.contains("in") ? quote(values.get(0)) : quoted(values));
       this.values = values.toArray(new String[0]);
       this.negate = negate;
+    }
+
+    @Override
+    Object key() {
+      return List.of(getClass(), fact, op, List.of(values));
     }
 
     @Override
@@ -303,25 +314,29 @@ public abstract class Condition {
 
     final int slot;
     final double a;
+    final double b;
+    final double[] set;
 
-    NumberCompare(String path, FactKind fact, String op, double a, String valueText) {
+    NumberCompare(String path, FactKind fact, String op, double a, double b, double[] set, String valueText) {
       super(path, fact, op, valueText);
       this.slot = fact.slot();
       this.a = a;
+      this.b = b;
+      this.set = set;
     }
 
     static Condition of(String path, FactKind fact, String op, int kind, double a, double b, double[] set,
         String valueText) {
       switch (kind) {
         case EQ:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] == a;
             }
           };
         case NE:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               double v = f.numbers[slot];
@@ -329,35 +344,35 @@ public abstract class Condition {
             }
           };
         case GT:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] > a;
             }
           };
         case GTE:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] >= a;
             }
           };
         case LT:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] < a;
             }
           };
         case LTE:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               return f.numbers[slot] <= a;
             }
           };
         case BETWEEN:
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               double v = f.numbers[slot];
@@ -366,7 +381,7 @@ public abstract class Condition {
           };
         default: {
           boolean wanted = kind == IN;
-          return new NumberCompare(path, fact, op, a, valueText) {
+          return new NumberCompare(path, fact, op, a, b, set, valueText) {
             @Override
             public boolean test(FactValues f, long local) {
               double v = f.numbers[slot];
@@ -396,6 +411,11 @@ public abstract class Condition {
           : quoted(terms));
       this.terms = terms.toArray(new String[0]);
       this.negate = negate;
+    }
+
+    @Override
+    Object key() {
+      return List.of(getClass(), op, List.of(terms));
     }
 
     @Override
