@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * A keyword dictionary compiled into a two-level automaton: a hashed lexicon maps each folded word of the text
  * to a word id, and a phrase automaton over word ids finds whole words and multi-word phrases. The scan folds
- * characters as it reads them (no normalised copy of the text), keeps its state in a per-thread scratch area,
- * and allocates nothing. Immutable once built; safe for concurrent use.
+ * characters as it reads them (no normalised copy of the text) and hashes each word as it goes, keeping the
+ * hash of every prefix of the word: the English stem and the word without an Arabic clitic prefix are looked
+ * up without hashing again. It keeps its state in a per-thread scratch area and allocates nothing. Immutable
+ * once built; safe for concurrent use.
  */
 public final class KeywordAutomaton {
   /** One dictionary entry to compile. */
@@ -27,10 +29,19 @@ public final class KeywordAutomaton {
   private static final int MAX_ACTIVE = 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  // lexicon: open addressing over folded canonical words
-  private final int[] slots;
+  /** 31^k (mod 2^32): hash(w[p..n)) = hash(w[0..n)) - hash(w[0..p)) * 31^(n-p) for the scan's hash. */
+  private static final int[] POW31 = new int[MAX_WORD + 1];
+
+  static {
+    POW31[0] = 1;
+    for (int k = 1; k <= MAX_WORD; k++) {
+      POW31[k] = POW31[k - 1] * 31;
+    }
+  }
+
+  // lexicon: open addressing over folded canonical words; a slot holds hash << 32 | (word id + 1), 0 when free
+  private final long[] slots;
   private final int slotMask;
-  private final int[] wordHash;
   private final int[] wordOffset;
   private final int[] wordLength;
   private final char[] wordChars;
@@ -42,7 +53,8 @@ public final class KeywordAutomaton {
   private final int edgeMask;
   private final int[] outputStart;
   private final int[] outputs;
-  private final int maxPhraseWords;
+  /** Whether a state has a transition, i.e. whether a phrase can go on from it. */
+  private final boolean[] extendable;
   // terms
   private final int[] termDepartment;
   private final int[] termLanguageBit;
@@ -55,9 +67,8 @@ public final class KeywordAutomaton {
     this.negationScope = negationScope;
     int words = b.words.size();
     int cap = Integer.highestOneBit(Math.max(16, words * 3)) << 1;
-    slots = new int[cap];
+    slots = new long[cap];
     slotMask = cap - 1;
-    wordHash = new int[words];
     wordOffset = new int[words];
     wordLength = new int[words];
     negator = new boolean[words];
@@ -67,13 +78,12 @@ public final class KeywordAutomaton {
       wordOffset[id] = pool.length();
       wordLength[id] = w.length();
       pool.append(w);
-      int h = hash(w.toCharArray(), 0, w.length());
-      wordHash[id] = h;
+      int h = w.hashCode(); // the scan's hash: h = 31 * h + c over the folded characters
       int i = mix(h) & slotMask;
       while (slots[i] != 0) {
         i = (i + 1) & slotMask;
       }
-      slots[i] = id + 1;
+      slots[i] = ((long) h << 32) | (id + 1);
       negator[id] = b.negators.contains(id);
     }
     wordChars = pool.toString().toCharArray();
@@ -86,9 +96,11 @@ public final class KeywordAutomaton {
     Arrays.fill(edgeKeys, -1L);
     edgeTargets = new int[edgeCap];
     edgeMask = edgeCap - 1;
+    extendable = new boolean[states];
     for (Map.Entry<Long, Integer> e : b.edges.entrySet()) {
       long key = e.getKey();
       int from = (int) (key >>> 32);
+      extendable[from] = true;
       int word = (int) key;
       if (from == 0) {
         rootNext[word] = e.getValue();
@@ -109,7 +121,6 @@ public final class KeywordAutomaton {
     }
     outputStart[states] = flat.size();
     outputs = flat.stream().mapToInt(Integer::intValue).toArray();
-    maxPhraseWords = b.maxPhraseWords;
 
     int terms = b.terms.size();
     termDepartment = new int[terms];
@@ -149,7 +160,6 @@ public final class KeywordAutomaton {
     final Map<Integer, List<Integer>> outputs = new HashMap<>();
     final List<Term> terms = new ArrayList<>();
     int stateCount = 1;
-    int maxPhraseWords = 1;
 
     int wordId(String w) {
       return wordIds.computeIfAbsent(w, k -> {
@@ -163,7 +173,6 @@ public final class KeywordAutomaton {
       if (ws.isEmpty()) {
         return;
       }
-      maxPhraseWords = Math.max(maxPhraseWords, ws.size());
       int state = 0;
       for (String w : ws) {
         int id = wordId(WordForms.canonical(w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w));
@@ -192,6 +201,8 @@ public final class KeywordAutomaton {
   /** Working memory of one thread's scans. */
   public static final class Scratch {
     final char[] word = new char[MAX_WORD];
+    /** {@code hashes[k]} is the hash of {@code word[0..k)}. */
+    final int[] hashes = new int[MAX_WORD + 1];
     char[] text = new char[256];
     double[] scores = new double[8];
     int[] active = new int[MAX_ACTIVE];
@@ -218,7 +229,6 @@ public final class KeywordAutomaton {
     }
     Arrays.fill(s.scores, 0, departments, 0.0);
     s.activeCount = 0;
-    char[] word = s.word;
     int n = text.length();
     char[] chars = s.text;
     if (chars.length < n) {
@@ -234,87 +244,99 @@ public final class KeywordAutomaton {
         chars[i] = text.charAt(i);
       }
     }
+    char[] word = s.word;
+    int[] hashes = s.hashes;
     int len = 0;
+    int hash = 0;
     boolean overflow = false;
     int start = 0;
     int end = 0;
     int negation = 0;
-    for (int i = 0; i <= n; i++) {
-      char f = i < n ? CharFolding.fold(chars[i]) : CharFolding.CLAUSE;
-      if (f == CharFolding.IGNORE) {
-        continue;
-      }
-      if (f == CharFolding.SPACE || f == CharFolding.CLAUSE) {
+    for (int i = 0; i < n; i++) {
+      char f = CharFolding.fold(chars[i]);
+      if (CharFolding.isWordChar(f)) {
+        if (len < MAX_WORD) {
+          if (len == 0) {
+            start = i;
+          }
+          word[len++] = f;
+          hash = 31 * hash + f;
+          hashes[len] = hash;
+        } else {
+          overflow = true;
+        }
+        end = i + 1;
+      } else if (f != CharFolding.IGNORE) {
         if (len > 0) {
-          int id = overflow ? -1 : lookup(word, len);
-          boolean negated = negation > 0;
-          if (negation > 0) {
-            negation--;
-          }
-          step(id, start, end, negated, languageMask, s, sink);
-          if (id >= 0 && negator[id]) {
-            negation = negationScope;
-          }
+          negation = feed(overflow ? -1 : lookup(word, hashes, len), start, end, negation, languageMask, s, sink);
           len = 0;
+          hash = 0;
           overflow = false;
         }
         if (f == CharFolding.CLAUSE) {
           s.activeCount = 0;
           negation = 0;
         }
-        continue;
       }
-      if (len == 0) {
-        start = i;
-      }
-      if (len < MAX_WORD) {
-        word[len++] = f;
-      } else {
-        overflow = true;
-      }
-      end = i + 1;
+    }
+    if (len > 0) {
+      feed(overflow ? -1 : lookup(word, hashes, len), start, end, negation, languageMask, s, sink);
     }
   }
 
-  private void step(int id, int start, int end, boolean negated, int languageMask, Scratch s,
+  /** Feeds one word of the text (-1 when not in the lexicon) to the phrase automaton; returns the new negation. */
+  private int feed(int id, int start, int end, int negation, int languageMask, Scratch s,
       @org.jspecify.annotations.Nullable MatchSink sink) {
+    boolean negated = negation > 0;
+    int left = negated ? negation - 1 : 0;
     if (id < 0) {
       s.activeCount = 0;
-      return;
+      return left;
     }
+    int root = rootNext[id];
+    if (s.activeCount == 0) {
+      // the common case: no phrase under way
+      if (root > 0) {
+        emit(root, start, end, negated, languageMask, s, sink);
+        if (extendable[root]) {
+          s.active[0] = root;
+          s.activeStart[0] = start;
+          s.activeNegated[0] = negated;
+          s.activeCount = 1;
+        }
+      }
+    } else {
+      step(id, root, start, end, negated, languageMask, s, sink);
+    }
+    return negator[id] ? negationScope : left;
+  }
+
+  /** Advances the phrases under way and starts one at this word, reporting the terms that end here. */
+  private void step(int id, int root, int start, int end, boolean negated, int languageMask, Scratch s,
+      @org.jspecify.annotations.Nullable MatchSink sink) {
     int count = 0;
     int[] next = s.next;
     int[] nextStart = s.nextStart;
     boolean[] nextNegated = s.nextNegated;
     for (int a = 0; a < s.activeCount; a++) {
       int target = edge(s.active[a], id);
-      if (target > 0 && count < MAX_ACTIVE) {
-        next[count] = target;
-        nextStart[count] = s.activeStart[a];
-        nextNegated[count] = s.activeNegated[a];
-        count++;
+      if (target > 0) {
+        emit(target, s.activeStart[a], end, s.activeNegated[a], languageMask, s, sink);
+        if (extendable[target] && count < MAX_ACTIVE) {
+          next[count] = target;
+          nextStart[count] = s.activeStart[a];
+          nextNegated[count] = s.activeNegated[a];
+          count++;
+        }
       }
     }
-    int root = rootNext[id];
-    if (root > 0 && count < MAX_ACTIVE) {
-      next[count] = root;
-      nextStart[count] = start;
-      nextNegated[count] = negated;
-      count++;
-    }
-    for (int a = 0; a < count; a++) {
-      int state = next[a];
-      for (int o = outputStart[state], last = outputStart[state + 1]; o < last; o++) {
-        int term = outputs[o];
-        if ((termLanguageBit[term] & languageMask) == 0) {
-          continue;
-        }
-        if (!nextNegated[a]) {
-          s.scores[termDepartment[term]] += termWeight[term];
-        }
-        if (sink != null) {
-          sink.accept(term, nextStart[a], end, nextNegated[a]);
-        }
+    if (root > 0) {
+      emit(root, start, end, negated, languageMask, s, sink);
+      if (extendable[root] && count < MAX_ACTIVE) {
+        next[count] = root;
+        nextStart[count] = start;
+        nextNegated[count] = negated;
+        count++;
       }
     }
     // swap buffers
@@ -324,7 +346,24 @@ public final class KeywordAutomaton {
     s.active = next;
     s.activeStart = nextStart;
     s.activeNegated = nextNegated;
-    s.activeCount = maxPhraseWords > 1 ? count : 0;
+    s.activeCount = count;
+  }
+
+  /** Counts (unless negated) and reports the terms that end in {@code state}. */
+  private void emit(int state, int start, int end, boolean negated, int languageMask, Scratch s,
+      @org.jspecify.annotations.Nullable MatchSink sink) {
+    for (int o = outputStart[state], last = outputStart[state + 1]; o < last; o++) {
+      int term = outputs[o];
+      if ((termLanguageBit[term] & languageMask) == 0) {
+        continue;
+      }
+      if (!negated) {
+        s.scores[termDepartment[term]] += termWeight[term];
+      }
+      if (sink != null) {
+        sink.accept(term, start, end, negated);
+      }
+    }
   }
 
   private int edge(int state, int word) {
@@ -342,20 +381,26 @@ public final class KeywordAutomaton {
     }
   }
 
-  /** The word id of a folded token, trying its folded forms; -1 when it is not in the lexicon. */
-  private int lookup(char[] w, int len) {
+  /**
+   * The word id of a folded word, trying its folded forms; -1 when it is not in the lexicon. {@code hashes[k]} is
+   * the hash of {@code w[0..k)}.
+   */
+  private int lookup(char[] w, int[] hashes, int len) {
     char first = w[0];
     if (CharFolding.isLatin(first)) {
-      return find(w, 0, WordForms.englishStem(w, len));
+      int stem = WordForms.englishStem(w, len);
+      // the stemmer rewrites at most the stem's last letter (-ies -> -y), so w[0..stem - 1) is as hashed
+      return find(w, 0, stem, 31 * hashes[stem - 1] + w[stem - 1]);
     }
-    int id = find(w, 0, len);
+    int h = hashes[len];
+    int id = find(w, 0, len, h);
     if (id >= 0 || !CharFolding.isArabic(first)) {
       return id;
     }
-    for (char[] prefix : WordForms.ARABIC_PREFIXES) {
+    for (char[] prefix : WordForms.arabicPrefixes(first)) {
       int p = WordForms.prefixLength(w, len, prefix);
       if (p > 0) {
-        id = find(w, p, len);
+        id = find(w, p, len, h - hashes[p] * POW31[len - p]);
         if (id >= 0) {
           return id;
         }
@@ -364,17 +409,17 @@ public final class KeywordAutomaton {
     return -1;
   }
 
-  private int find(char[] w, int from, int to) {
-    int h = hash(w, from, to);
+  /** The id of the lexicon word {@code w[from..to)} whose hash is {@code h}, or -1. */
+  private int find(char[] w, int from, int to, int h) {
     int i = mix(h) & slotMask;
     int length = to - from;
     while (true) {
-      int slot = slots[i];
+      long slot = slots[i];
       if (slot == 0) {
         return -1;
       }
-      int id = slot - 1;
-      if (wordHash[id] == h && wordLength[id] == length && same(w, from, wordOffset[id], length)) {
+      int id = (int) slot - 1;
+      if ((int) (slot >>> 32) == h && wordLength[id] == length && same(w, from, wordOffset[id], length)) {
         return id;
       }
       i = (i + 1) & slotMask;
@@ -388,14 +433,6 @@ public final class KeywordAutomaton {
       }
     }
     return true;
-  }
-
-  private static int hash(char[] w, int from, int to) {
-    int h = 0;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + w[i];
-    }
-    return h;
   }
 
   private static int mix(int h) {
