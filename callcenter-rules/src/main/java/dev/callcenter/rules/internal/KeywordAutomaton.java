@@ -28,6 +28,11 @@ public final class KeywordAutomaton {
   private static final int MAX_KEPT_TEXT = 1 << 16;
   private static final int MAX_ACTIVE = 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /**
+   * Most lexicon words for which the lexicon also holds their forms behind every Arabic prefix (a few MB at the
+   * limit); a larger lexicon tries the prefixes one by one while it scans.
+   */
+  static final int MAX_WORDS_WITH_PREFIXED_FORMS = 1 << 14;
 
   /** 31^k (mod 2^32): hash(w[p..n)) = hash(w[0..n)) - hash(w[0..p)) * 31^(n-p) for the scan's hash. */
   private static final int[] POW31 = new int[MAX_WORD + 1];
@@ -39,12 +44,20 @@ public final class KeywordAutomaton {
     }
   }
 
-  // lexicon: open addressing over folded canonical words; a slot holds hash << 32 | (word id + 1), 0 when free
+  // lexicon: open addressing over keys, the folded canonical words and, when prefixesExpanded, each word behind
+  // each Arabic prefix; a slot holds hash << 32 | (key index + 1), 0 when free
   private final long[] slots;
   private final int slotMask;
-  private final int[] wordOffset;
-  private final int[] wordLength;
-  private final char[] wordChars;
+  private final int[] keyOffset;
+  private final int[] keyLength;
+  private final char[] keyChars;
+  /** The word id a key stands for: the word itself, or the word a prefixed form folds to. */
+  private final int[] keyWord;
+  /**
+   * Whether the keys include the prefixed forms, so that one look-up finds an Arabic word with or without a
+   * clitic prefix instead of one look-up per prefix that fits.
+   */
+  private final boolean prefixesExpanded;
   private final boolean[] negator;
   // phrase automaton: root transitions by word id, deeper transitions hashed by (state, word)
   private final int[] rootNext;
@@ -66,27 +79,48 @@ public final class KeywordAutomaton {
     this.departments = departments;
     this.negationScope = negationScope;
     int words = b.words.size();
-    int cap = Integer.highestOneBit(Math.max(16, words * 3)) << 1;
+    List<String> keys = new ArrayList<>(b.words);
+    List<Integer> keyWords = new ArrayList<>();
+    for (int id = 0; id < words; id++) {
+      keyWords.add(id);
+    }
+    prefixesExpanded = b.expandPrefixes && words <= MAX_WORDS_WITH_PREFIXED_FORMS;
+    if (prefixesExpanded) {
+      java.util.Set<String> known = new java.util.HashSet<>(b.words);
+      for (String w : b.words) {
+        for (char[] prefix : WordForms.ARABIC_PREFIXES) {
+          String form = new String(prefix) + w;
+          if (w.length() >= 2 && form.length() <= MAX_WORD && known.add(form)) {
+            keys.add(form);
+            keyWords.add(prefixedWord(form, b.wordIds));
+          }
+        }
+      }
+    }
+    int cap = Integer.highestOneBit(Math.max(16, keys.size() * 3)) << 1;
     slots = new long[cap];
     slotMask = cap - 1;
-    wordOffset = new int[words];
-    wordLength = new int[words];
-    negator = new boolean[words];
+    keyOffset = new int[keys.size()];
+    keyLength = new int[keys.size()];
+    keyWord = keyWords.stream().mapToInt(Integer::intValue).toArray();
     StringBuilder pool = new StringBuilder();
-    for (int id = 0; id < words; id++) {
-      String w = b.words.get(id);
-      wordOffset[id] = pool.length();
-      wordLength[id] = w.length();
-      pool.append(w);
-      int h = w.hashCode(); // the scan's hash: h = 31 * h + c over the folded characters
+    for (int k = 0; k < keys.size(); k++) {
+      String key = keys.get(k);
+      keyOffset[k] = pool.length();
+      keyLength[k] = key.length();
+      pool.append(key);
+      int h = key.hashCode(); // the scan's hash: h = 31 * h + c over the folded characters
       int i = mix(h) & slotMask;
       while (slots[i] != 0) {
         i = (i + 1) & slotMask;
       }
-      slots[i] = ((long) h << 32) | (id + 1);
-      negator[id] = b.negators.contains(id);
+      slots[i] = ((long) h << 32) | (k + 1);
     }
-    wordChars = pool.toString().toCharArray();
+    keyChars = pool.toString().toCharArray();
+    negator = new boolean[words];
+    for (int id : b.negators) {
+      negator[id] = true;
+    }
 
     int states = b.stateCount;
     rootNext = new int[words];
@@ -139,7 +173,14 @@ public final class KeywordAutomaton {
    */
   public static KeywordAutomaton compile(List<Term> terms, List<String> negators, int departments,
       int negationScope) {
+    return compile(terms, negators, departments, negationScope, true);
+  }
+
+  /** As {@link #compile(List, List, int, int)}; without {@code expandPrefixes} the scan tries prefixes one by one. */
+  static KeywordAutomaton compile(List<Term> terms, List<String> negators, int departments, int negationScope,
+      boolean expandPrefixes) {
     Builder b = new Builder();
+    b.expandPrefixes = expandPrefixes;
     for (String n : negators) {
       List<String> ws = TextFolding.words(n);
       if (ws.size() == 1) {
@@ -160,6 +201,7 @@ public final class KeywordAutomaton {
     final Map<Integer, List<Integer>> outputs = new HashMap<>();
     final List<Term> terms = new ArrayList<>();
     int stateCount = 1;
+    boolean expandPrefixes;
 
     int wordId(String w) {
       return wordIds.computeIfAbsent(w, k -> {
@@ -394,7 +436,7 @@ public final class KeywordAutomaton {
     }
     int h = hashes[len];
     int id = find(w, 0, len, h);
-    if (id >= 0 || !CharFolding.isArabic(first)) {
+    if (id >= 0 || prefixesExpanded || !CharFolding.isArabic(first)) {
       return id;
     }
     for (char[] prefix : WordForms.arabicPrefixes(first)) {
@@ -418,17 +460,35 @@ public final class KeywordAutomaton {
       if (slot == 0) {
         return -1;
       }
-      int id = (int) slot - 1;
-      if ((int) (slot >>> 32) == h && wordLength[id] == length && same(w, from, wordOffset[id], length)) {
-        return id;
+      int key = (int) slot - 1;
+      if ((int) (slot >>> 32) == h && keyLength[key] == length && same(w, from, keyOffset[key], length)) {
+        return keyWord[key];
       }
       i = (i + 1) & slotMask;
     }
   }
 
+  /**
+   * The word a text word {@code form} that is not itself in the lexicon folds to: the rest after the first
+   * Arabic prefix, in {@link WordForms#ARABIC_PREFIXES} order, that leaves a lexicon word (what the scan without
+   * prefixed forms finds).
+   */
+  private static int prefixedWord(String form, Map<String, Integer> wordIds) {
+    for (char[] prefix : WordForms.ARABIC_PREFIXES) {
+      String p = new String(prefix);
+      if (form.startsWith(p) && form.length() - p.length() >= 2) {
+        Integer id = wordIds.get(form.substring(p.length()));
+        if (id != null) {
+          return id;
+        }
+      }
+    }
+    throw new IllegalStateException("no lexicon word in " + form);
+  }
+
   private boolean same(char[] w, int from, int offset, int length) {
     for (int k = 0; k < length; k++) {
-      if (w[from + k] != wordChars[offset + k]) {
+      if (w[from + k] != keyChars[offset + k]) {
         return false;
       }
     }
