@@ -9,10 +9,10 @@ import java.util.Map;
 /**
  * A keyword dictionary compiled into a two-level automaton: a hashed lexicon maps each folded word of the text
  * to a word id, and a phrase automaton over word ids finds whole words and multi-word phrases. The scan folds
- * characters as it reads them (no normalised copy of the text) and hashes each word as it goes, keeping the
- * hash of every prefix of the word: the English stem and the word without an Arabic clitic prefix are looked
- * up without hashing again. It keeps its state in a per-thread scratch area and allocates nothing. Immutable
- * once built; safe for concurrent use.
+ * characters as it reads them (no normalised copy of the text) and hashes each word as it goes. The lexicon
+ * also holds the forms of its words behind the Arabic clitic prefixes, so each word of the text costs one
+ * look-up. It keeps its state in a per-thread scratch area and allocates nothing. Immutable once built; safe
+ * for concurrent use.
  */
 public final class KeywordAutomaton {
   /** One dictionary entry to compile. */
@@ -33,16 +33,6 @@ public final class KeywordAutomaton {
    * limit); a larger lexicon tries the prefixes one by one while it scans.
    */
   static final int MAX_WORDS_WITH_PREFIXED_FORMS = 1 << 14;
-
-  /** 31^k (mod 2^32): hash(w[p..n)) = hash(w[0..n)) - hash(w[0..p)) * 31^(n-p) for the scan's hash. */
-  private static final int[] POW31 = new int[MAX_WORD + 1];
-
-  static {
-    POW31[0] = 1;
-    for (int k = 1; k <= MAX_WORD; k++) {
-      POW31[k] = POW31[k - 1] * 31;
-    }
-  }
 
   // lexicon: open addressing over keys, the folded canonical words and, when prefixesExpanded, each word behind
   // each Arabic prefix; a slot holds hash << 32 | (key index + 1), 0 when free
@@ -243,8 +233,6 @@ public final class KeywordAutomaton {
   /** Working memory of one thread's scans. */
   public static final class Scratch {
     final char[] word = new char[MAX_WORD];
-    /** {@code hashes[k]} is the hash of {@code word[0..k)}. */
-    final int[] hashes = new int[MAX_WORD + 1];
     char[] text = new char[256];
     double[] scores = new double[8];
     int[] active = new int[MAX_ACTIVE];
@@ -287,7 +275,6 @@ public final class KeywordAutomaton {
       }
     }
     char[] word = s.word;
-    int[] hashes = s.hashes;
     int len = 0;
     int hash = 0;
     boolean overflow = false;
@@ -296,24 +283,24 @@ public final class KeywordAutomaton {
     int negation = 0;
     for (int i = 0; i < n; i++) {
       char f = CharFolding.fold(chars[i]);
+      // the work per character is kept to the least: it is most of the scan's time
       if (CharFolding.isWordChar(f)) {
         if (len < MAX_WORD) {
-          if (len == 0) {
-            start = i;
-          }
           word[len++] = f;
           hash = 31 * hash + f;
-          hashes[len] = hash;
         } else {
           overflow = true;
         }
         end = i + 1;
-      } else if (f != CharFolding.IGNORE) {
-        if (len > 0) {
-          negation = feed(overflow ? -1 : lookup(word, hashes, len), start, end, negation, languageMask, s, sink);
+      } else {
+        if (len > 0 && f != CharFolding.IGNORE) {
+          negation = feed(overflow ? -1 : lookup(word, len, hash), start, end, negation, languageMask, s, sink);
           len = 0;
           hash = 0;
           overflow = false;
+        }
+        if (len == 0) {
+          start = i + 1; // where the next word starts, unless more separators or ignored characters come
         }
         if (f == CharFolding.CLAUSE) {
           s.activeCount = 0;
@@ -322,7 +309,7 @@ public final class KeywordAutomaton {
       }
     }
     if (len > 0) {
-      feed(overflow ? -1 : lookup(word, hashes, len), start, end, negation, languageMask, s, sink);
+      feed(overflow ? -1 : lookup(word, len, hash), start, end, negation, languageMask, s, sink);
     }
   }
 
@@ -423,18 +410,13 @@ public final class KeywordAutomaton {
     }
   }
 
-  /**
-   * The word id of a folded word, trying its folded forms; -1 when it is not in the lexicon. {@code hashes[k]} is
-   * the hash of {@code w[0..k)}.
-   */
-  private int lookup(char[] w, int[] hashes, int len) {
+  /** The word id of a folded word whose hash is {@code h}, trying its folded forms; -1 when not in the lexicon. */
+  private int lookup(char[] w, int len, int h) {
     char first = w[0];
     if (CharFolding.isLatin(first)) {
       int stem = WordForms.englishStem(w, len);
-      // the stemmer rewrites at most the stem's last letter (-ies -> -y), so w[0..stem - 1) is as hashed
-      return find(w, 0, stem, 31 * hashes[stem - 1] + w[stem - 1]);
+      return find(w, 0, stem, stem == len ? h : hash(w, 0, stem));
     }
-    int h = hashes[len];
     int id = find(w, 0, len, h);
     if (id >= 0 || prefixesExpanded || !CharFolding.isArabic(first)) {
       return id;
@@ -442,7 +424,7 @@ public final class KeywordAutomaton {
     for (char[] prefix : WordForms.arabicPrefixes(first)) {
       int p = WordForms.prefixLength(w, len, prefix);
       if (p > 0) {
-        id = find(w, p, len, h - hashes[p] * POW31[len - p]);
+        id = find(w, p, len, hash(w, p, len));
         if (id >= 0) {
           return id;
         }
@@ -493,6 +475,15 @@ public final class KeywordAutomaton {
       }
     }
     return true;
+  }
+
+  /** The hash of {@code w[from..to)}, the same as {@link String#hashCode} of those characters. */
+  private static int hash(char[] w, int from, int to) {
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + w[i];
+    }
+    return h;
   }
 
   private static int mix(int h) {
