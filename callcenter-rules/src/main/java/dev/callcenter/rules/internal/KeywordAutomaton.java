@@ -29,8 +29,9 @@ public final class KeywordAutomaton {
   private static final int MAX_ACTIVE = 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
   /**
-   * Most lexicon words for which the lexicon also holds their forms behind every Arabic prefix (a few MB at the
-   * limit); a larger lexicon tries the prefixes one by one while it scans.
+   * Most lexicon words for which the lexicon also holds their forms behind every Arabic prefix: speed for memory
+   * (a router over 5,000 keywords retains about 5 MB instead of 1.3 MB); a larger lexicon tries the prefixes one
+   * by one while it scans.
    */
   static final int MAX_WORDS_WITH_PREFIXED_FORMS = 1 << 14;
 
