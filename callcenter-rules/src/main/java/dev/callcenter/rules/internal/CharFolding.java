@@ -14,12 +14,17 @@ public final class CharFolding {
   /** The character ends a clause: it separates words, ends negation scope and breaks phrases. */
   public static final char CLAUSE = ',';
 
-  private static final int TABLE_SIZE = 0x0700;
-  private static final char[] TABLE = new char[TABLE_SIZE];
+  /** Every char's folded form, precomputed from {@link #computeSlow} so that the scan's fold is one load. */
+  private static final char[] TABLE = new char[Character.MAX_VALUE + 1];
 
   static {
-    for (int c = 0; c < TABLE_SIZE; c++) {
-      TABLE[c] = computeSlow((char) c);
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char f = computeSlow((char) c);
+      // the scan tells word characters from the markers with one comparison (isWordChar)
+      if (f != IGNORE && f != SPACE && f != CLAUSE && f <= CLAUSE) {
+        throw new IllegalStateException("U+" + Integer.toHexString(c) + " folds below the markers");
+      }
+      TABLE[c] = f;
     }
   }
 
@@ -27,7 +32,12 @@ public final class CharFolding {
 
   /** The folded character, or {@link #IGNORE}, {@link #SPACE} or {@link #CLAUSE}. */
   public static char fold(char c) {
-    return c < TABLE_SIZE ? TABLE[c] : foldHigh(c);
+    return TABLE[c];
+  }
+
+  /** Whether a folded character belongs to a word: none of {@link #IGNORE}, {@link #SPACE}, {@link #CLAUSE}. */
+  public static boolean isWordChar(char folded) {
+    return folded > CLAUSE;
   }
 
   private static char foldHigh(char c) {

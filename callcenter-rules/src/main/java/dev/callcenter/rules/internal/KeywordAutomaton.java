@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * A keyword dictionary compiled into a two-level automaton: a hashed lexicon maps each folded word of the text
  * to a word id, and a phrase automaton over word ids finds whole words and multi-word phrases. The scan folds
- * characters as it reads them (no normalised copy of the text), keeps its state in a per-thread scratch area,
- * and allocates nothing. Immutable once built; safe for concurrent use.
+ * characters as it reads them (no normalised copy of the text) and hashes each word as it goes. The lexicon
+ * also holds the forms of its words behind the Arabic clitic prefixes, so each word of the text costs one
+ * look-up. It keeps its state in a per-thread scratch area and allocates nothing. Immutable once built; safe
+ * for concurrent use.
  */
 public final class KeywordAutomaton {
   /** One dictionary entry to compile. */
@@ -26,14 +28,27 @@ public final class KeywordAutomaton {
   private static final int MAX_KEPT_TEXT = 1 << 16;
   private static final int MAX_ACTIVE = 16;
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /**
+   * Most lexicon words for which the lexicon also holds their forms behind every Arabic prefix: speed for memory
+   * (a router over 5,000 keywords retains about 5 MB instead of 1.3 MB); a larger lexicon tries the prefixes one
+   * by one while it scans.
+   */
+  static final int MAX_WORDS_WITH_PREFIXED_FORMS = 1 << 14;
 
-  // lexicon: open addressing over folded canonical words
-  private final int[] slots;
+  // lexicon: open addressing over keys, the folded canonical words and, when prefixesExpanded, each word behind
+  // each Arabic prefix; a slot holds hash << 32 | (key index + 1), 0 when free
+  private final long[] slots;
   private final int slotMask;
-  private final int[] wordHash;
-  private final int[] wordOffset;
-  private final int[] wordLength;
-  private final char[] wordChars;
+  private final int[] keyOffset;
+  private final int[] keyLength;
+  private final char[] keyChars;
+  /** The word id a key stands for: the word itself, or the word a prefixed form folds to. */
+  private final int[] keyWord;
+  /**
+   * Whether the keys include the prefixed forms, so that one look-up finds an Arabic word with or without a
+   * clitic prefix instead of one look-up per prefix that fits.
+   */
+  private final boolean prefixesExpanded;
   private final boolean[] negator;
   // phrase automaton: root transitions by word id, deeper transitions hashed by (state, word)
   private final int[] rootNext;
@@ -42,7 +57,8 @@ public final class KeywordAutomaton {
   private final int edgeMask;
   private final int[] outputStart;
   private final int[] outputs;
-  private final int maxPhraseWords;
+  /** Whether a state has a transition, i.e. whether a phrase can go on from it. */
+  private final boolean[] extendable;
   // terms
   private final int[] termDepartment;
   private final int[] termLanguageBit;
@@ -54,29 +70,48 @@ public final class KeywordAutomaton {
     this.departments = departments;
     this.negationScope = negationScope;
     int words = b.words.size();
-    int cap = Integer.highestOneBit(Math.max(16, words * 3)) << 1;
-    slots = new int[cap];
-    slotMask = cap - 1;
-    wordHash = new int[words];
-    wordOffset = new int[words];
-    wordLength = new int[words];
-    negator = new boolean[words];
-    StringBuilder pool = new StringBuilder();
+    List<String> keys = new ArrayList<>(b.words);
+    List<Integer> keyWords = new ArrayList<>();
     for (int id = 0; id < words; id++) {
-      String w = b.words.get(id);
-      wordOffset[id] = pool.length();
-      wordLength[id] = w.length();
-      pool.append(w);
-      int h = hash(w.toCharArray(), 0, w.length());
-      wordHash[id] = h;
+      keyWords.add(id);
+    }
+    prefixesExpanded = b.expandPrefixes && words <= MAX_WORDS_WITH_PREFIXED_FORMS;
+    if (prefixesExpanded) {
+      java.util.Set<String> known = new java.util.HashSet<>(b.words);
+      for (String w : b.words) {
+        for (char[] prefix : WordForms.ARABIC_PREFIXES) {
+          String form = new String(prefix) + w;
+          if (w.length() >= 2 && form.length() <= MAX_WORD && known.add(form)) {
+            keys.add(form);
+            keyWords.add(prefixedWord(form, b.wordIds));
+          }
+        }
+      }
+    }
+    int cap = Integer.highestOneBit(Math.max(16, keys.size() * 3)) << 1;
+    slots = new long[cap];
+    slotMask = cap - 1;
+    keyOffset = new int[keys.size()];
+    keyLength = new int[keys.size()];
+    keyWord = keyWords.stream().mapToInt(Integer::intValue).toArray();
+    StringBuilder pool = new StringBuilder();
+    for (int k = 0; k < keys.size(); k++) {
+      String key = keys.get(k);
+      keyOffset[k] = pool.length();
+      keyLength[k] = key.length();
+      pool.append(key);
+      int h = key.hashCode(); // the scan's hash: h = 31 * h + c over the folded characters
       int i = mix(h) & slotMask;
       while (slots[i] != 0) {
         i = (i + 1) & slotMask;
       }
-      slots[i] = id + 1;
-      negator[id] = b.negators.contains(id);
+      slots[i] = ((long) h << 32) | (k + 1);
     }
-    wordChars = pool.toString().toCharArray();
+    keyChars = pool.toString().toCharArray();
+    negator = new boolean[words];
+    for (int id : b.negators) {
+      negator[id] = true;
+    }
 
     int states = b.stateCount;
     rootNext = new int[words];
@@ -86,9 +121,11 @@ public final class KeywordAutomaton {
     Arrays.fill(edgeKeys, -1L);
     edgeTargets = new int[edgeCap];
     edgeMask = edgeCap - 1;
+    extendable = new boolean[states];
     for (Map.Entry<Long, Integer> e : b.edges.entrySet()) {
       long key = e.getKey();
       int from = (int) (key >>> 32);
+      extendable[from] = true;
       int word = (int) key;
       if (from == 0) {
         rootNext[word] = e.getValue();
@@ -109,7 +146,6 @@ public final class KeywordAutomaton {
     }
     outputStart[states] = flat.size();
     outputs = flat.stream().mapToInt(Integer::intValue).toArray();
-    maxPhraseWords = b.maxPhraseWords;
 
     int terms = b.terms.size();
     termDepartment = new int[terms];
@@ -128,7 +164,14 @@ public final class KeywordAutomaton {
    */
   public static KeywordAutomaton compile(List<Term> terms, List<String> negators, int departments,
       int negationScope) {
+    return compile(terms, negators, departments, negationScope, true);
+  }
+
+  /** As {@link #compile(List, List, int, int)}; without {@code expandPrefixes} the scan tries prefixes one by one. */
+  static KeywordAutomaton compile(List<Term> terms, List<String> negators, int departments, int negationScope,
+      boolean expandPrefixes) {
     Builder b = new Builder();
+    b.expandPrefixes = expandPrefixes;
     for (String n : negators) {
       List<String> ws = TextFolding.words(n);
       if (ws.size() == 1) {
@@ -149,7 +192,7 @@ public final class KeywordAutomaton {
     final Map<Integer, List<Integer>> outputs = new HashMap<>();
     final List<Term> terms = new ArrayList<>();
     int stateCount = 1;
-    int maxPhraseWords = 1;
+    boolean expandPrefixes;
 
     int wordId(String w) {
       return wordIds.computeIfAbsent(w, k -> {
@@ -163,7 +206,6 @@ public final class KeywordAutomaton {
       if (ws.isEmpty()) {
         return;
       }
-      maxPhraseWords = Math.max(maxPhraseWords, ws.size());
       int state = 0;
       for (String w : ws) {
         int id = wordId(WordForms.canonical(w.length() > MAX_WORD ? w.substring(0, MAX_WORD) : w));
@@ -218,7 +260,6 @@ public final class KeywordAutomaton {
     }
     Arrays.fill(s.scores, 0, departments, 0.0);
     s.activeCount = 0;
-    char[] word = s.word;
     int n = text.length();
     char[] chars = s.text;
     if (chars.length < n) {
@@ -234,87 +275,98 @@ public final class KeywordAutomaton {
         chars[i] = text.charAt(i);
       }
     }
+    char[] word = s.word;
     int len = 0;
+    int hash = 0;
     boolean overflow = false;
     int start = 0;
     int end = 0;
     int negation = 0;
-    for (int i = 0; i <= n; i++) {
-      char f = i < n ? CharFolding.fold(chars[i]) : CharFolding.CLAUSE;
-      if (f == CharFolding.IGNORE) {
-        continue;
-      }
-      if (f == CharFolding.SPACE || f == CharFolding.CLAUSE) {
-        if (len > 0) {
-          int id = overflow ? -1 : lookup(word, len);
-          boolean negated = negation > 0;
-          if (negation > 0) {
-            negation--;
-          }
-          step(id, start, end, negated, languageMask, s, sink);
-          if (id >= 0 && negator[id]) {
-            negation = negationScope;
-          }
+    for (int i = 0; i < n; i++) {
+      char f = CharFolding.fold(chars[i]);
+      // the work per character is kept to the least: it is most of the scan's time
+      if (CharFolding.isWordChar(f)) {
+        if (len < MAX_WORD) {
+          word[len++] = f;
+          hash = 31 * hash + f;
+        } else {
+          overflow = true;
+        }
+        end = i + 1;
+      } else {
+        if (len > 0 && f != CharFolding.IGNORE) {
+          negation = feed(overflow ? -1 : lookup(word, len, hash), start, end, negation, languageMask, s, sink);
           len = 0;
+          hash = 0;
           overflow = false;
+        }
+        if (len == 0) {
+          start = i + 1; // where the next word starts, unless more separators or ignored characters come
         }
         if (f == CharFolding.CLAUSE) {
           s.activeCount = 0;
           negation = 0;
         }
-        continue;
       }
-      if (len == 0) {
-        start = i;
-      }
-      if (len < MAX_WORD) {
-        word[len++] = f;
-      } else {
-        overflow = true;
-      }
-      end = i + 1;
+    }
+    if (len > 0) {
+      feed(overflow ? -1 : lookup(word, len, hash), start, end, negation, languageMask, s, sink);
     }
   }
 
-  private void step(int id, int start, int end, boolean negated, int languageMask, Scratch s,
+  /** Feeds one word of the text (-1 when not in the lexicon) to the phrase automaton; returns the new negation. */
+  private int feed(int id, int start, int end, int negation, int languageMask, Scratch s,
       @org.jspecify.annotations.Nullable MatchSink sink) {
+    boolean negated = negation > 0;
+    int left = negated ? negation - 1 : 0;
     if (id < 0) {
       s.activeCount = 0;
-      return;
+      return left;
     }
+    int root = rootNext[id];
+    if (s.activeCount == 0) {
+      // the common case: no phrase under way
+      if (root > 0) {
+        emit(root, start, end, negated, languageMask, s, sink);
+        if (extendable[root]) {
+          s.active[0] = root;
+          s.activeStart[0] = start;
+          s.activeNegated[0] = negated;
+          s.activeCount = 1;
+        }
+      }
+    } else {
+      step(id, root, start, end, negated, languageMask, s, sink);
+    }
+    return negator[id] ? negationScope : left;
+  }
+
+  /** Advances the phrases under way and starts one at this word, reporting the terms that end here. */
+  private void step(int id, int root, int start, int end, boolean negated, int languageMask, Scratch s,
+      @org.jspecify.annotations.Nullable MatchSink sink) {
     int count = 0;
     int[] next = s.next;
     int[] nextStart = s.nextStart;
     boolean[] nextNegated = s.nextNegated;
     for (int a = 0; a < s.activeCount; a++) {
       int target = edge(s.active[a], id);
-      if (target > 0 && count < MAX_ACTIVE) {
-        next[count] = target;
-        nextStart[count] = s.activeStart[a];
-        nextNegated[count] = s.activeNegated[a];
-        count++;
+      if (target > 0) {
+        emit(target, s.activeStart[a], end, s.activeNegated[a], languageMask, s, sink);
+        if (extendable[target] && count < MAX_ACTIVE) {
+          next[count] = target;
+          nextStart[count] = s.activeStart[a];
+          nextNegated[count] = s.activeNegated[a];
+          count++;
+        }
       }
     }
-    int root = rootNext[id];
-    if (root > 0 && count < MAX_ACTIVE) {
-      next[count] = root;
-      nextStart[count] = start;
-      nextNegated[count] = negated;
-      count++;
-    }
-    for (int a = 0; a < count; a++) {
-      int state = next[a];
-      for (int o = outputStart[state], last = outputStart[state + 1]; o < last; o++) {
-        int term = outputs[o];
-        if ((termLanguageBit[term] & languageMask) == 0) {
-          continue;
-        }
-        if (!nextNegated[a]) {
-          s.scores[termDepartment[term]] += termWeight[term];
-        }
-        if (sink != null) {
-          sink.accept(term, nextStart[a], end, nextNegated[a]);
-        }
+    if (root > 0) {
+      emit(root, start, end, negated, languageMask, s, sink);
+      if (extendable[root] && count < MAX_ACTIVE) {
+        next[count] = root;
+        nextStart[count] = start;
+        nextNegated[count] = negated;
+        count++;
       }
     }
     // swap buffers
@@ -324,7 +376,24 @@ public final class KeywordAutomaton {
     s.active = next;
     s.activeStart = nextStart;
     s.activeNegated = nextNegated;
-    s.activeCount = maxPhraseWords > 1 ? count : 0;
+    s.activeCount = count;
+  }
+
+  /** Counts (unless negated) and reports the terms that end in {@code state}. */
+  private void emit(int state, int start, int end, boolean negated, int languageMask, Scratch s,
+      @org.jspecify.annotations.Nullable MatchSink sink) {
+    for (int o = outputStart[state], last = outputStart[state + 1]; o < last; o++) {
+      int term = outputs[o];
+      if ((termLanguageBit[term] & languageMask) == 0) {
+        continue;
+      }
+      if (!negated) {
+        s.scores[termDepartment[term]] += termWeight[term];
+      }
+      if (sink != null) {
+        sink.accept(term, start, end, negated);
+      }
+    }
   }
 
   private int edge(int state, int word) {
@@ -342,20 +411,21 @@ public final class KeywordAutomaton {
     }
   }
 
-  /** The word id of a folded token, trying its folded forms; -1 when it is not in the lexicon. */
-  private int lookup(char[] w, int len) {
+  /** The word id of a folded word whose hash is {@code h}, trying its folded forms; -1 when not in the lexicon. */
+  private int lookup(char[] w, int len, int h) {
     char first = w[0];
     if (CharFolding.isLatin(first)) {
-      return find(w, 0, WordForms.englishStem(w, len));
+      int stem = WordForms.englishStem(w, len);
+      return find(w, 0, stem, stem == len ? h : hash(w, 0, stem));
     }
-    int id = find(w, 0, len);
-    if (id >= 0 || !CharFolding.isArabic(first)) {
+    int id = find(w, 0, len, h);
+    if (id >= 0 || prefixesExpanded || !CharFolding.isArabic(first)) {
       return id;
     }
-    for (char[] prefix : WordForms.ARABIC_PREFIXES) {
+    for (char[] prefix : WordForms.arabicPrefixes(first)) {
       int p = WordForms.prefixLength(w, len, prefix);
       if (p > 0) {
-        id = find(w, p, len);
+        id = find(w, p, len, hash(w, p, len));
         if (id >= 0) {
           return id;
         }
@@ -364,32 +434,51 @@ public final class KeywordAutomaton {
     return -1;
   }
 
-  private int find(char[] w, int from, int to) {
-    int h = hash(w, from, to);
+  /** The id of the lexicon word {@code w[from..to)} whose hash is {@code h}, or -1. */
+  private int find(char[] w, int from, int to, int h) {
     int i = mix(h) & slotMask;
     int length = to - from;
     while (true) {
-      int slot = slots[i];
+      long slot = slots[i];
       if (slot == 0) {
         return -1;
       }
-      int id = slot - 1;
-      if (wordHash[id] == h && wordLength[id] == length && same(w, from, wordOffset[id], length)) {
-        return id;
+      int key = (int) slot - 1;
+      if ((int) (slot >>> 32) == h && keyLength[key] == length && same(w, from, keyOffset[key], length)) {
+        return keyWord[key];
       }
       i = (i + 1) & slotMask;
     }
   }
 
+  /**
+   * The word a text word {@code form} that is not itself in the lexicon folds to: the rest after the first
+   * Arabic prefix, in {@link WordForms#ARABIC_PREFIXES} order, that leaves a lexicon word (what the scan without
+   * prefixed forms finds).
+   */
+  private static int prefixedWord(String form, Map<String, Integer> wordIds) {
+    for (char[] prefix : WordForms.ARABIC_PREFIXES) {
+      String p = new String(prefix);
+      if (form.startsWith(p) && form.length() - p.length() >= 2) {
+        Integer id = wordIds.get(form.substring(p.length()));
+        if (id != null) {
+          return id;
+        }
+      }
+    }
+    throw new IllegalStateException("no lexicon word in " + form);
+  }
+
   private boolean same(char[] w, int from, int offset, int length) {
     for (int k = 0; k < length; k++) {
-      if (w[from + k] != wordChars[offset + k]) {
+      if (w[from + k] != keyChars[offset + k]) {
         return false;
       }
     }
     return true;
   }
 
+  /** The hash of {@code w[from..to)}, the same as {@link String#hashCode} of those characters. */
   private static int hash(char[] w, int from, int to) {
     int h = 0;
     for (int i = from; i < to; i++) {

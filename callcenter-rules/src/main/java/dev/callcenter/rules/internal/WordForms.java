@@ -20,7 +20,26 @@ public final class WordForms {
       "\u0644".toCharArray(), // ل
   };
 
+  /** {@link #ARABIC_PREFIXES} by their first letter (index: letter - U+0621), in the same order. */
+  private static final char[][][] PREFIXES_BY_FIRST = new char['\u064A' - '\u0621' + 1][][];
+
+  static {
+    for (int i = 0; i < PREFIXES_BY_FIRST.length; i++) {
+      char first = (char) ('\u0621' + i);
+      PREFIXES_BY_FIRST[i] = java.util.Arrays.stream(ARABIC_PREFIXES).filter(p -> p[0] == first)
+          .toArray(char[][]::new);
+    }
+  }
+
   private WordForms() {}
+
+  /**
+   * The entries of {@link #ARABIC_PREFIXES} that start with {@code first}, an Arabic letter
+   * ({@link CharFolding#isArabic}), longest first: trying only these finds what trying the whole list finds.
+   */
+  static char[][] arabicPrefixes(char first) {
+    return PREFIXES_BY_FIRST[first - '\u0621'];
+  }
 
   /**
    * Strips English suffixes from {@code word[0..length)} in place and returns the length of the stem. The same
