@@ -101,7 +101,9 @@ public final class StateMachine {
     final CallPolicy policy;
     final Instant now;
     final Map<String, String> state;
-    final Map<String, String> collected = new HashMap<>(4);
+    /** This step's answers; {@link #collectedData()} adds them to the call's. */
+    private final Map<String, String> collected = new HashMap<>(4);
+    private @Nullable Map<String, String> collectedData;
     final List<FlowAction> actions = new ArrayList<>(6);
     @Nullable Language language;
     @Nullable Department department;
@@ -161,6 +163,32 @@ public final class StateMachine {
       }
     }
 
+    void collect(String name, String value) {
+      collected.put(name, value);
+      collectedData = null;
+    }
+
+    /**
+     * The call's collected data with this step's answers, immutable: built once for both the policy's facts and the
+     * next call snapshot (neither copies it again).
+     */
+    Map<String, String> collectedData() {
+      Map<String, String> data = collectedData;
+      if (data == null) {
+        if (collected.isEmpty()) {
+          data = call.collectedData();
+        } else if (call.collectedData().isEmpty()) {
+          data = Map.copyOf(collected);
+        } else {
+          Map<String, String> all = new HashMap<>(call.collectedData());
+          all.putAll(collected);
+          data = Map.copyOf(all);
+        }
+        collectedData = data;
+      }
+      return data;
+    }
+
     void say(String promptId) {
       actions.add(prompts.render(promptId, lang()));
     }
@@ -204,12 +232,7 @@ public final class StateMachine {
       if (!changed) {
         return new FlowStep(c, actions);
       }
-      Map<String, String> data = c.collectedData();
-      if (!collected.isEmpty()) {
-        Map<String, String> merged = new HashMap<>(data);
-        merged.putAll(collected);
-        data = merged;
-      }
+      Map<String, String> data = collectedData();
       java.util.Set<String> allTags = c.tags();
       if (tagsChanged) {
         allTags = new java.util.HashSet<>(c.tags());
@@ -535,8 +558,7 @@ public final class StateMachine {
     CallFacts facts = new CallFacts(t.call.id().value(), t.stage(), t.customer.phone(), t.language,
         t.customer.customerId(), t.state.get(TIER), t.department,
         confidence,
-        t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
-        merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
+        t.collectedData().getOrDefault("matched_terms", ""), t.collectedData(), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
     if (d.requireVerification()) {
       t.state.put(VERIFY, "1");
@@ -555,19 +577,6 @@ public final class StateMachine {
     }
     t.tags.addAll(d.tags());
     return d;
-  }
-
-  /** The call's collected data with this step's answers; a view for reading only (CallFacts copies it). */
-  private static Map<String, String> merged(Turn t) {
-    if (t.collected.isEmpty()) {
-      return t.call.collectedData();
-    }
-    if (t.call.collectedData().isEmpty()) {
-      return t.collected;
-    }
-    Map<String, String> all = new HashMap<>(t.call.collectedData());
-    all.putAll(t.collected);
-    return all;
   }
 
   private void identified(Turn t, CustomerProfile profile, boolean byCallerId) {
@@ -683,7 +692,7 @@ public final class StateMachine {
       MenuTransfer transfer = t.def.transfers().get(Answers.stripTerminator(digits));
       if (transfer != null) {
         t.say("intent.transferring");
-        t.collected.put("transferred_to", transfer.target());
+        t.collect("transferred_to", transfer.target());
         t.actions.add(new FlowAction.Transfer(transfer.target()));
         t.setStage(Stage.HANDOFF);
         t.state.remove(STEP);
@@ -713,12 +722,12 @@ public final class StateMachine {
     String candidate = t.state.get(CANDIDATE);
     if (utterance != null) {
       Classification c = classifier.classify(utterance, t.lang());
-      t.collected.put("utterance", utterance);
+      t.collect("utterance", utterance);
       if (c.department() == null) {
         notUnderstood(t);
         return;
       }
-      t.collected.put("matched_terms", String.join(",", c.matchedTerms()));
+      t.collect("matched_terms", String.join(",", c.matchedTerms()));
       t.state.put(CANDIDATE, c.department().id());
       t.confidence = c.confidence();
       boolean confirm = c.confidence() < t.def.confirmBelow() && t.def.runs(Stage.CLASSIFICATION)
@@ -794,7 +803,7 @@ public final class StateMachine {
       retry(t, "input.invalid");
       return;
     }
-    t.collected.put(field.name(), value);
+    t.collect(field.name(), value);
     int next = Integer.parseInt(t.state.getOrDefault(STEP, "0")) + 1;
     if (next < t.def.form(java.util.Objects.requireNonNull(t.department)).size()) {
       t.state.put(STEP, Integer.toString(next));
@@ -807,7 +816,7 @@ public final class StateMachine {
   }
 
   private static TicketRequest ticketRequest(Turn t, String reason) {
-    Map<String, String> data = new HashMap<>(merged(t));
+    Map<String, String> data = new HashMap<>(t.collectedData());
     data.put(reason, "requested");
     data.remove("matched_terms");
     return new TicketRequest(t.call.id().value(), reason,
@@ -842,8 +851,8 @@ public final class StateMachine {
         enter(t, Stage.HANDOFF);
         return;
       }
-      t.collected.put("callback", "requested");
-      ticket.ifPresent(id -> t.collected.put("ticket_id", id));
+      t.collect("callback", "requested");
+      ticket.ifPresent(id -> t.collect("ticket_id", id));
       t.say("queue.callback_confirmed");
       t.actions.add(new FlowAction.Complete("callback requested"));
       t.setStage(Stage.HANDOFF);
