@@ -227,8 +227,9 @@ class FastTextPathTest {
       assertThat(words.is(i, token.toCharArray())).isTrue();
       assertThat(words.strippedIs(i, stripped.toCharArray())).isTrue();
       assertThat(words.hasAffix(i)).isEqualTo(!stripped.equals(token));
-      assertThat(words.hash(i)).isEqualTo(token.hashCode());
-      assertThat(words.strippedHash(i)).isEqualTo(stripped.hashCode());
+      assertThat(words.hash(i)).isEqualTo(TextNormalizer.Words.hash(token.toCharArray(), 0, token.length()));
+      assertThat(words.strippedHash(i))
+          .isEqualTo(TextNormalizer.Words.hash(stripped.toCharArray(), 0, stripped.length()));
     }
   }
 

@@ -60,12 +60,14 @@ public final class KeywordClassifier implements IntentClassifier {
     byFirstWord = new Keyword[slots][];
     mask = slots - 1;
     byFirst.forEach((word, keywords) -> {
-      int s = slot(word.hashCode());
+      char[] chars = word.toCharArray();
+      int hash = TextNormalizer.Words.hash(chars, 0, chars.length);
+      int s = slot(hash);
       while (firstWords[s] != null) {
         s = (s + 1) & mask;
       }
-      firstWords[s] = word.toCharArray();
-      firstWordHashes[s] = word.hashCode();
+      firstWords[s] = chars;
+      firstWordHashes[s] = hash;
       byFirstWord[s] = keywords.toArray(Keyword[]::new);
     });
   }

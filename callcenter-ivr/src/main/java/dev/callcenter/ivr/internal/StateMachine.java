@@ -100,16 +100,17 @@ public final class StateMachine {
     final FlowDefinition def;
     final CallPolicy policy;
     final Instant now;
-    final Map<String, String> state;
+    final DraftMap state;
     /** This step's answers; {@link #collectedData()} adds them to the call's. */
-    private final Map<String, String> collected = new HashMap<>(4);
+    private final DraftMap collected = new DraftMap(4);
     private @Nullable Map<String, String> collectedData;
     final List<FlowAction> actions = new ArrayList<>(6);
     @Nullable Language language;
     @Nullable Department department;
     Priority priority;
     CustomerInfo customer;
-    final java.util.Set<String> tags = new java.util.HashSet<>(2);
+    /** Tags this step adds, or null before the first. */
+    private java.util.@Nullable Set<String> tags;
     /**
      * The candidate's confidence as a number while this step knows it (NaN: read the flow state), so a step that
      * classifies and routes at once neither formats nor parses it.
@@ -121,8 +122,7 @@ public final class StateMachine {
       this.def = definitions.get();
       this.policy = policies.apply(def);
       this.now = clock.instant();
-      this.state = new HashMap<>(16); // room for this step's keys without a resize
-      this.state.putAll(call.flowState());
+      this.state = DraftMap.of(call.flowState());
       this.language = call.language();
       this.department = call.department();
       this.priority = call.priority();
@@ -178,15 +178,22 @@ public final class StateMachine {
         if (collected.isEmpty()) {
           data = call.collectedData();
         } else if (call.collectedData().isEmpty()) {
-          data = Map.copyOf(collected);
+          data = collected.toMap();
         } else {
-          Map<String, String> all = new HashMap<>(call.collectedData());
+          DraftMap all = DraftMap.of(call.collectedData());
           all.putAll(collected);
-          data = Map.copyOf(all);
+          data = all.toMap();
         }
         collectedData = data;
       }
       return data;
+    }
+
+    void tag(String tag) {
+      if (tags == null) {
+        tags = new java.util.HashSet<>(4);
+      }
+      tags.add(tag);
     }
 
     void say(String promptId) {
@@ -220,7 +227,8 @@ public final class StateMachine {
     FlowStep finish() {
       Call c = call;
       String stage = state.get(STAGE);
-      boolean tagsChanged = !tags.isEmpty() && !c.tags().containsAll(tags);
+      java.util.Set<String> added = tags;
+      boolean tagsChanged = added != null && !c.tags().containsAll(added);
       boolean changed = !java.util.Objects.equals(stage, c.ivrStage())
           || !java.util.Objects.equals(language, c.language())
           || !java.util.Objects.equals(department, c.department())
@@ -228,7 +236,7 @@ public final class StateMachine {
           || !customer.equals(c.customer())
           || !collected.isEmpty()
           || tagsChanged
-          || !state.equals(c.flowState());
+          || !state.sameAs(c.flowState());
       if (!changed) {
         return new FlowStep(c, actions);
       }
@@ -236,10 +244,11 @@ public final class StateMachine {
       java.util.Set<String> allTags = c.tags();
       if (tagsChanged) {
         allTags = new java.util.HashSet<>(c.tags());
-        allTags.addAll(tags);
+        allTags.addAll(added);
       }
       Call next = new Call(c.id(), c.status(), customer, language, department, priority, c.agentId(), stage, data,
-          state, allTags, c.metadata(), c.createdAt(), now, c.queuedAt(), c.answeredAt(), c.endedAt(), c.version());
+          state.toMap(), allTags, c.metadata(), c.createdAt(), now, c.queuedAt(), c.answeredAt(), c.endedAt(),
+          c.version());
       return new FlowStep(next, actions);
     }
   }
@@ -537,7 +546,7 @@ public final class StateMachine {
       t.language = t.def.defaultLanguage();
     }
     t.state.put(FALLBACK_FROM, from.name());
-    t.tags.add("ivr-fallback");
+    t.tag("ivr-fallback");
     t.say("fallback.reception");
     t.department = t.def.fallback();
     t.actions.add(new FlowAction.Enqueue(t.def.fallback(), t.priority));
@@ -555,10 +564,10 @@ public final class StateMachine {
       String stored = t.state.get(CONFIDENCE);
       confidence = stored == null ? 0 : Double.parseDouble(stored);
     }
+    Map<String, String> data = t.collectedData();
     CallFacts facts = new CallFacts(t.call.id().value(), t.stage(), t.customer.phone(), t.language,
-        t.customer.customerId(), t.state.get(TIER), t.department,
-        confidence,
-        t.collectedData().getOrDefault("matched_terms", ""), t.collectedData(), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
+        t.customer.customerId(), t.state.get(TIER), t.department, confidence, data.getOrDefault("matched_terms", ""),
+        data, "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
     if (d.requireVerification()) {
       t.state.put(VERIFY, "1");
@@ -575,7 +584,9 @@ public final class StateMachine {
     if (d.priority() != null) {
       t.priority = d.priority();
     }
-    t.tags.addAll(d.tags());
+    for (String tag : d.tags()) {
+      t.tag(tag);
+    }
     return d;
   }
 
@@ -782,7 +793,7 @@ public final class StateMachine {
     if (decision.route() != null && !decision.route().equals(department)) {
       department = decision.route();
       t.department = department;
-      t.tags.add("routed-by-rules");
+      t.tag("routed-by-rules");
     }
     t.state.remove(CONFIDENCE);
     t.confidence = Double.NaN;
@@ -847,7 +858,7 @@ public final class StateMachine {
         ticket = tickets.request(ticketRequest(t, "callback"));
       } catch (RuntimeException e) { // fenced: the caller keeps their place in the queue instead
         LOG.warn("call {}: the callback ticket could not be opened; the call stays queued", t.call.id(), e);
-        t.tags.add("ticket-failed");
+        t.tag("ticket-failed");
         enter(t, Stage.HANDOFF);
         return;
       }

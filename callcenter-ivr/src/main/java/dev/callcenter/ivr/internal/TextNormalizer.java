@@ -10,9 +10,6 @@ import java.util.Locale;
  * ASCII; punctuation to spaces.
  */
 public final class TextNormalizer {
-  private static final char[][] PREFIXES = {"وال".toCharArray(), "بال".toCharArray(), "كال".toCharArray(),
-      "فال".toCharArray(), "لل".toCharArray(), "ال".toCharArray(), {'و'}, {'ب'}, {'ل'}, {'ف'}};
-
   /** What {@link #normalised} gives for a char that is not part of a word. */
   private static final char SEPARATOR = '\u0000';
   /** What {@link #normalised} gives for a char that is left out without ending a word. */
@@ -141,11 +138,11 @@ public final class TextNormalizer {
 
     private Words(String text) {
       int length = text.length();
-      chars = new char[length];
+      chars = text.toCharArray(); // normalised in place: a word char is written at or before where it was read
       int w = 0;
       int start = -1; // of the word being read, or -1 between words
       for (int i = 0; i < length; i++) {
-        char n = normalised(text.charAt(i));
+        char n = normalised(chars[i]);
         if (n == DROPPED) {
           continue;
         }
@@ -201,22 +198,26 @@ public final class TextNormalizer {
       return java.util.Arrays.equals(chars, bounds[4 * i + 2], bounds[4 * i + 3], term, 0, term.length);
     }
 
-    /** {@link String#hashCode()} of word {@code i}. */
+    /** {@link #hash(char[], int, int)} of word {@code i}. */
     public int hash(int i) {
-      return hash(bounds[4 * i], bounds[4 * i + 1]);
+      return hash(chars, bounds[4 * i], bounds[4 * i + 1]);
     }
 
-    /** {@link String#hashCode()} of word {@code i} stripped of its clitic prefix and accusative alef. */
+    /** {@link #hash(char[], int, int)} of word {@code i} stripped of its clitic prefix and accusative alef. */
     public int strippedHash(int i) {
-      return hash(bounds[4 * i + 2], bounds[4 * i + 3]);
+      return hash(chars, bounds[4 * i + 2], bounds[4 * i + 3]);
     }
 
-    private int hash(int from, int to) {
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + chars[i];
+    /**
+     * A hash of the word {@code chars[from, to)} from its length and its first, middle and last chars: enough to
+     * spread a dictionary's words, and cheaper than a hash over every char.
+     */
+    public static int hash(char[] chars, int from, int to) {
+      int length = to - from;
+      if (length == 0) {
+        return 0;
       }
-      return h;
+      return ((chars[from] * 31 + chars[from + length / 2]) * 31 + chars[to - 1]) * 31 + length;
     }
   }
 
@@ -259,20 +260,24 @@ public final class TextNormalizer {
     return end - start > 3 && chars[end - 1] == 'ا' && chars[start] >= '\u0600' && chars[start] <= '\u06FF';
   }
 
-  /** The length of the first clitic prefix of the word {@code chars[start, end)}, 0 when it has none. */
+  /**
+   * The length of the first clitic prefix of the word {@code chars[start, end)} that leaves at least two letters, 0
+   * when it has none. The prefixes, tried in this order: وال بال كال فال, then لل and ال, then و ب ل ف.
+   */
   private static int prefixLength(char[] chars, int start, int end) {
-    if (end - start < 3) {
+    int length = end - start;
+    if (length < 3) {
       return 0;
     }
-    char first = chars[start]; // every prefix starts with one of these letters
-    if (first != 'و' && first != 'ب' && first != 'ك' && first != 'ف' && first != 'ل' && first != 'ا') {
-      return 0;
+    char first = chars[start];
+    char second = chars[start + 1];
+    if (length >= 5 && (first == 'و' || first == 'ب' || first == 'ك' || first == 'ف') && second == 'ا'
+        && chars[start + 2] == 'ل') {
+      return 3;
     }
-    for (char[] p : PREFIXES) {
-      if (end - start - p.length >= 2 && java.util.Arrays.equals(chars, start, start + p.length, p, 0, p.length)) {
-        return p.length;
-      }
+    if (length >= 4 && (first == 'ل' || first == 'ا') && second == 'ل') {
+      return 2;
     }
-    return 0;
+    return first == 'و' || first == 'ب' || first == 'ل' || first == 'ف' ? 1 : 0;
   }
 }
