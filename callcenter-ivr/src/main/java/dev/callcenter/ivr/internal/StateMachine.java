@@ -66,6 +66,7 @@ public final class StateMachine {
   private static final String UTTERANCE = "utterance";
   private static final String FALLBACK_FROM = "fallback_from";
   private static final String STEP_CONFIRM = "confirm";
+  private static final String ROUTING = "classify.routing";
   private static final int MAX_SWITCHES = 3;
   private static final int MAX_UTTERANCE = 200;
   private static final Stage[] STAGES = Stage.values();
@@ -409,10 +410,20 @@ public final class StateMachine {
     }
   }
 
-  /** A department's prompt ids, worked out once: its spoken name in each language and its intro, if any. */
-  private record DepartmentPrompts(String arabicName, String englishName, @Nullable String intro) {
+  /**
+   * A department's prompts, worked out once: its spoken name in each language, its intro's id, if any, and the
+   * "routing you to" prompt rendered in Arabic and in English.
+   */
+  private record DepartmentPrompts(String arabicName, String englishName, @Nullable String intro,
+      FlowAction.PlayPrompt arabicRouting, FlowAction.PlayPrompt englishRouting) {
     String name(Language language) {
       return language.primary().equals("ar") ? arabicName : englishName;
+    }
+
+    /** The routing prompt as rendered once, or null in a language other than Arabic and English. */
+    FlowAction.@Nullable PlayPrompt routing(Language language) {
+      String primary = language.primary();
+      return primary.equals("ar") ? arabicRouting : primary.equals("en") ? englishRouting : null;
     }
   }
 
@@ -429,8 +440,11 @@ public final class StateMachine {
         String nameId = "department." + dept.id();
         String introId = dept.id() + ".intro";
         boolean named = prompts.contains(nameId);
-        return new DepartmentPrompts(named ? prompts.text(nameId, Language.ARABIC) : dept.id(),
-            named ? prompts.text(nameId, Language.ENGLISH) : dept.id(), prompts.contains(introId) ? introId : null);
+        String arabic = named ? prompts.text(nameId, Language.ARABIC) : dept.id();
+        String english = named ? prompts.text(nameId, Language.ENGLISH) : dept.id();
+        return new DepartmentPrompts(arabic, english, prompts.contains(introId) ? introId : null,
+            prompts.render(ROUTING, Language.ARABIC, Map.of("department", arabic)),
+            prompts.render(ROUTING, Language.ENGLISH, Map.of("department", english)));
       });
     }
     return p;
@@ -797,7 +811,9 @@ public final class StateMachine {
     }
     t.state.remove(CONFIDENCE);
     t.confidence = Double.NaN;
-    t.say("classify.routing", Map.of("department", t.departmentName(department)));
+    FlowAction.PlayPrompt routing = departmentPrompts(department).routing(t.lang());
+    t.actions.add(routing != null ? routing
+        : prompts.render(ROUTING, t.lang(), Map.of("department", t.departmentName(department))));
     advance(t, Stage.DATA_COLLECTION);
   }
 
