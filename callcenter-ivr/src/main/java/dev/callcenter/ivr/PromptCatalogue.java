@@ -55,14 +55,50 @@ public final class PromptCatalogue {
     }
   }
 
-  private record Prompt(String id, String set, Map<String, Text> byLanguage) {}
+  /**
+   * A prompt in each of its languages; what Arabic and English callers hear, and the prompt rendered without
+   * arguments in each (the same every time), worked out once rather than per rendering.
+   */
+  private record Prompt(String id, String set, Map<String, Text> byLanguage, Text arabic, Text english,
+      FlowAction.PlayPrompt arabicAlone, FlowAction.PlayPrompt englishAlone) {
+    Prompt(String id, String set, Map<String, Text> byLanguage, Text arabic, Text english) {
+      this(id, set, byLanguage, arabic, english, play(id, arabic, Map.of(), false), play(id, english, Map.of(), false));
+    }
+
+    Prompt(String id, String set, Map<String, Text> byLanguage) {
+      this(id, set, byLanguage, pick(byLanguage, "ar"), pick(byLanguage, "en"));
+    }
+
+    /** The text in {@code primary}, else in the other of Arabic and English, else in any language it has. */
+    static Text pick(Map<String, Text> byLanguage, String primary) {
+      Text text = byLanguage.get(primary);
+      if (text == null) {
+        text = byLanguage.get(primary.equals("ar") ? "en" : "ar");
+        if (text == null) {
+          text = byLanguage.values().iterator().next();
+        }
+      }
+      return text;
+    }
+
+    Text in(Language language) {
+      String primary = language.primary();
+      return primary.equals("ar") ? arabic : primary.equals("en") ? english : pick(byLanguage, primary);
+    }
+
+    /** Rendered without arguments in {@code language}, or null when not worked out before (not ar or en). */
+    FlowAction.@Nullable PlayPrompt alone(Language language) {
+      String primary = language.primary();
+      return primary.equals("ar") ? arabicAlone : primary.equals("en") ? englishAlone : null;
+    }
+  }
 
   private final Map<String, Prompt> prompts;
   private final List<String> problems;
   private final DigitStyle arabicDigits;
 
   private PromptCatalogue(Map<String, Prompt> prompts, List<String> problems, DigitStyle arabicDigits) {
-    this.prompts = Map.copyOf(prompts);
+    this.prompts = java.util.Collections.unmodifiableMap(new HashMap<>(prompts)); // compares hashes before ids
     this.problems = List.copyOf(problems);
     this.arabicDigits = arabicDigits;
   }
@@ -252,13 +288,17 @@ public final class PromptCatalogue {
     if (prompt == null) {
       throw dev.callcenter.core.NotFoundException.of("prompt", promptId);
     }
-    Text text = prompt.byLanguage().get(language.primary());
-    if (text == null) {
-      text = prompt.byLanguage().get(language.primary().equals("ar") ? "en" : "ar");
-      if (text == null) {
-        text = prompt.byLanguage().values().iterator().next();
+    if (args.isEmpty()) {
+      FlowAction.PlayPrompt alone = prompt.alone(language);
+      if (alone != null) {
+        return alone;
       }
     }
+    return play(promptId, prompt.in(language), args, arabicDigits == DigitStyle.ARABIC_INDIC);
+  }
+
+  private static FlowAction.PlayPrompt play(String promptId, Text text, Map<String, ?> args,
+      boolean arabicIndicDigits) {
     Template template = text.plain();
     if (template == null) {
       Object n = args.get(text.count());
@@ -273,7 +313,7 @@ public final class PromptCatalogue {
       }
     }
     boolean rtl = text.rightToLeft();
-    String rendered = template.render(args, rtl, rtl && arabicDigits == DigitStyle.ARABIC_INDIC);
+    String rendered = template.render(args, rtl, rtl && arabicIndicDigits);
     Map<String, String> shown;
     if (args.isEmpty()) {
       shown = Map.of();

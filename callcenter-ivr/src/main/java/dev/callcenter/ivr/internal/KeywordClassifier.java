@@ -9,23 +9,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small keyword classifier: counts the normalised keywords (single words or phrases) of each department in an
- * utterance, each word also tried without its Arabic clitic prefix and accusative alef. Confidence is the winner's share of all matches, times 0.7 when only one term matched.
+ * utterance, each word also tried without its Arabic clitic prefix and accusative alef. Confidence is the winner's
+ * share of all matches, times 0.7 when only one term matched.
+ *
+ * <p>The utterance is normalised once into a char array ({@link TextNormalizer.Words}); keywords are found by
+ * their first word in an open-addressing table probed with the hash of a char range, so classifying makes no
+ * String per word.
  */
 public final class KeywordClassifier implements IntentClassifier {
   public static final KeywordClassifier DEFAULT = new KeywordClassifier(defaultDictionary());
 
-  private record Keyword(int department, String term, String[] tokens) {}
+  /** A keyword: its department's index, its text and its normalised words. */
+  private record Keyword(int department, String term, char[][] words) {}
 
-  private final List<Keyword> keywords = new ArrayList<>();
   /** The departments in the order the dictionary names them; keywords refer to them by index. */
   private final List<Department> departments = new ArrayList<>();
-  /** Keywords by their first normalised token, so an utterance is scanned once whatever the dictionary size. */
-  private final Map<String, List<Keyword>> byFirstToken = new java.util.HashMap<>();
+  /**
+   * Keywords by their first normalised word, in dictionary order: slot {@code s} holds the word
+   * {@code firstWords[s]} and its keywords {@code byFirstWord[s]}; linear probing, at most half full.
+   */
+  private final char[] @Nullable [] firstWords;
+  private final int[] firstWordHashes;
+  private final Keyword[] @Nullable [] byFirstWord;
+  private final int mask;
 
   public KeywordClassifier(Map<Department, List<String>> keywordsByDepartment) {
+    Map<String, List<Keyword>> byFirst = new LinkedHashMap<>();
     keywordsByDepartment.forEach((department, terms) -> {
       int d = departments.indexOf(department);
       if (d < 0) {
@@ -37,11 +50,44 @@ public final class KeywordClassifier implements IntentClassifier {
         if (tokens.isEmpty()) {
           throw InvalidInputException.of("keywords." + department, "keyword '%s' has no letters", term);
         }
-        Keyword k = new Keyword(d, term, tokens.toArray(String[]::new));
-        keywords.add(k);
-        byFirstToken.computeIfAbsent(k.tokens()[0], t -> new ArrayList<>()).add(k);
+        Keyword k = new Keyword(d, term, tokens.stream().map(String::toCharArray).toArray(char[][]::new));
+        byFirst.computeIfAbsent(tokens.get(0), t -> new ArrayList<>()).add(k);
       }
     });
+    int slots = Integer.highestOneBit(Math.max(4, byFirst.size() * 2)) * 2;
+    firstWords = new char[slots][];
+    firstWordHashes = new int[slots];
+    byFirstWord = new Keyword[slots][];
+    mask = slots - 1;
+    byFirst.forEach((word, keywords) -> {
+      char[] chars = word.toCharArray();
+      int hash = TextNormalizer.Words.hash(chars, 0, chars.length);
+      int s = slot(hash);
+      while (firstWords[s] != null) {
+        s = (s + 1) & mask;
+      }
+      firstWords[s] = chars;
+      firstWordHashes[s] = hash;
+      byFirstWord[s] = keywords.toArray(Keyword[]::new);
+    });
+  }
+
+  private int slot(int hash) {
+    return (hash ^ (hash >>> 16)) & mask;
+  }
+
+  /** The keywords whose first word is word {@code i} of {@code words} (stripped of its affixes when asked). */
+  private Keyword @Nullable [] startingWith(TextNormalizer.Words words, int i, boolean stripped) {
+    int hash = stripped ? words.strippedHash(i) : words.hash(i);
+    for (int s = slot(hash); ; s = (s + 1) & mask) {
+      char[] first = firstWords[s];
+      if (first == null) {
+        return null;
+      }
+      if (firstWordHashes[s] == hash && (stripped ? words.strippedIs(i, first) : words.is(i, first))) {
+        return byFirstWord[s];
+      }
+    }
   }
 
   /**
@@ -71,16 +117,12 @@ public final class KeywordClassifier implements IntentClassifier {
 
   @Override
   public Classification classify(String text, Language language) {
-    List<String> tokens = TextNormalizer.tokens(text);
-    String[] stripped = new String[tokens.size()];
-    for (int i = 0; i < stripped.length; i++) {
-      stripped[i] = TextNormalizer.stripSuffix(TextNormalizer.stripPrefix(tokens.get(i)));
-    }
+    TextNormalizer.Words words = TextNormalizer.words(text);
     Matches matches = null;
-    for (int i = 0; i < stripped.length; i++) {
-      matches = scan(byFirstToken.get(tokens.get(i)), tokens, stripped, i, matches);
-      if (!stripped[i].equals(tokens.get(i))) {
-        matches = scan(byFirstToken.get(stripped[i]), tokens, stripped, i, matches);
+    for (int i = 0; i < words.count(); i++) {
+      matches = scan(startingWith(words, i, false), words, i, matches);
+      if (words.hasAffix(i)) {
+        matches = scan(startingWith(words, i, true), words, i, matches);
       }
     }
     if (matches == null) {
@@ -107,18 +149,17 @@ public final class KeywordClassifier implements IntentClassifier {
       }
     }
     double confidence = (double) bestScore / matches.size * (bestScore >= 2 ? 1.0 : 0.7);
-    return new Classification(departments.get(best), confidence, java.util.Arrays.asList(terms));
+    return new Classification(departments.get(best), confidence, List.of(terms));
   }
 
-  private static @org.jspecify.annotations.Nullable Matches scan(
-      @org.jspecify.annotations.Nullable List<Keyword> candidates, List<String> tokens, String[] stripped, int at,
-      @org.jspecify.annotations.Nullable Matches matches) {
+  private static @Nullable Matches scan(Keyword @Nullable [] candidates, TextNormalizer.Words words, int at,
+      @Nullable Matches matches) {
     if (candidates == null) {
       return matches;
     }
     Matches m = matches;
     for (Keyword k : candidates) {
-      if ((m == null || !m.contains(k)) && matchesAt(tokens, stripped, k.tokens(), at)) {
+      if ((m == null || !m.contains(k)) && matchesAt(words, k.words(), at)) {
         if (m == null) {
           m = new Matches();
         }
@@ -128,12 +169,12 @@ public final class KeywordClassifier implements IntentClassifier {
     return m;
   }
 
-  private static boolean matchesAt(List<String> tokens, String[] stripped, String[] keyword, int at) {
-    if (at + keyword.length > stripped.length) {
+  private static boolean matchesAt(TextNormalizer.Words words, char[][] keyword, int at) {
+    if (at + keyword.length > words.count()) {
       return false;
     }
     for (int j = 0; j < keyword.length; j++) {
-      if (!tokens.get(at + j).equals(keyword[j]) && !stripped[at + j].equals(keyword[j])) {
+      if (!words.is(at + j, keyword[j]) && !words.strippedIs(at + j, keyword[j])) {
         return false;
       }
     }

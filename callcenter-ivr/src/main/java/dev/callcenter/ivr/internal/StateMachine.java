@@ -66,6 +66,7 @@ public final class StateMachine {
   private static final String UTTERANCE = "utterance";
   private static final String FALLBACK_FROM = "fallback_from";
   private static final String STEP_CONFIRM = "confirm";
+  private static final String ROUTING = "classify.routing";
   private static final int MAX_SWITCHES = 3;
   private static final int MAX_UTTERANCE = 200;
   private static final Stage[] STAGES = Stage.values();
@@ -100,14 +101,17 @@ public final class StateMachine {
     final FlowDefinition def;
     final CallPolicy policy;
     final Instant now;
-    final Map<String, String> state;
-    final Map<String, String> collected = new HashMap<>(4);
+    final DraftMap state;
+    /** This step's answers; {@link #collectedData()} adds them to the call's. */
+    private final DraftMap collected = new DraftMap(4);
+    private @Nullable Map<String, String> collectedData;
     final List<FlowAction> actions = new ArrayList<>(6);
     @Nullable Language language;
     @Nullable Department department;
     Priority priority;
     CustomerInfo customer;
-    final java.util.Set<String> tags = new java.util.HashSet<>(2);
+    /** Tags this step adds, or null before the first. */
+    private java.util.@Nullable Set<String> tags;
     /**
      * The candidate's confidence as a number while this step knows it (NaN: read the flow state), so a step that
      * classifies and routes at once neither formats nor parses it.
@@ -119,8 +123,7 @@ public final class StateMachine {
       this.def = definitions.get();
       this.policy = policies.apply(def);
       this.now = clock.instant();
-      this.state = new HashMap<>(16); // room for this step's keys without a resize
-      this.state.putAll(call.flowState());
+      this.state = DraftMap.of(call.flowState());
       this.language = call.language();
       this.department = call.department();
       this.priority = call.priority();
@@ -161,6 +164,39 @@ public final class StateMachine {
       }
     }
 
+    void collect(String name, String value) {
+      collected.put(name, value);
+      collectedData = null;
+    }
+
+    /**
+     * The call's collected data with this step's answers, immutable: built once for both the policy's facts and the
+     * next call snapshot (neither copies it again).
+     */
+    Map<String, String> collectedData() {
+      Map<String, String> data = collectedData;
+      if (data == null) {
+        if (collected.isEmpty()) {
+          data = call.collectedData();
+        } else if (call.collectedData().isEmpty()) {
+          data = collected.toMap();
+        } else {
+          DraftMap all = DraftMap.of(call.collectedData());
+          all.putAll(collected);
+          data = all.toMap();
+        }
+        collectedData = data;
+      }
+      return data;
+    }
+
+    void tag(String tag) {
+      if (tags == null) {
+        tags = new java.util.HashSet<>(4);
+      }
+      tags.add(tag);
+    }
+
     void say(String promptId) {
       actions.add(prompts.render(promptId, lang()));
     }
@@ -192,7 +228,8 @@ public final class StateMachine {
     FlowStep finish() {
       Call c = call;
       String stage = state.get(STAGE);
-      boolean tagsChanged = !tags.isEmpty() && !c.tags().containsAll(tags);
+      java.util.Set<String> added = tags;
+      boolean tagsChanged = added != null && !c.tags().containsAll(added);
       boolean changed = !java.util.Objects.equals(stage, c.ivrStage())
           || !java.util.Objects.equals(language, c.language())
           || !java.util.Objects.equals(department, c.department())
@@ -200,23 +237,19 @@ public final class StateMachine {
           || !customer.equals(c.customer())
           || !collected.isEmpty()
           || tagsChanged
-          || !state.equals(c.flowState());
+          || !state.sameAs(c.flowState());
       if (!changed) {
         return new FlowStep(c, actions);
       }
-      Map<String, String> data = c.collectedData();
-      if (!collected.isEmpty()) {
-        Map<String, String> merged = new HashMap<>(data);
-        merged.putAll(collected);
-        data = merged;
-      }
+      Map<String, String> data = collectedData();
       java.util.Set<String> allTags = c.tags();
       if (tagsChanged) {
         allTags = new java.util.HashSet<>(c.tags());
-        allTags.addAll(tags);
+        allTags.addAll(added);
       }
       Call next = new Call(c.id(), c.status(), customer, language, department, priority, c.agentId(), stage, data,
-          state, allTags, c.metadata(), c.createdAt(), now, c.queuedAt(), c.answeredAt(), c.endedAt(), c.version());
+          state.toMap(), allTags, c.metadata(), c.createdAt(), now, c.queuedAt(), c.answeredAt(), c.endedAt(),
+          c.version());
       return new FlowStep(next, actions);
     }
   }
@@ -377,10 +410,20 @@ public final class StateMachine {
     }
   }
 
-  /** A department's prompt ids, worked out once: its spoken name in each language and its intro, if any. */
-  private record DepartmentPrompts(String arabicName, String englishName, @Nullable String intro) {
+  /**
+   * A department's prompts, worked out once: its spoken name in each language, its intro's id, if any, and the
+   * "routing you to" prompt rendered in Arabic and in English.
+   */
+  private record DepartmentPrompts(String arabicName, String englishName, @Nullable String intro,
+      FlowAction.PlayPrompt arabicRouting, FlowAction.PlayPrompt englishRouting) {
     String name(Language language) {
       return language.primary().equals("ar") ? arabicName : englishName;
+    }
+
+    /** The routing prompt as rendered once, or null in a language other than Arabic and English. */
+    FlowAction.@Nullable PlayPrompt routing(Language language) {
+      String primary = language.primary();
+      return primary.equals("ar") ? arabicRouting : primary.equals("en") ? englishRouting : null;
     }
   }
 
@@ -397,8 +440,11 @@ public final class StateMachine {
         String nameId = "department." + dept.id();
         String introId = dept.id() + ".intro";
         boolean named = prompts.contains(nameId);
-        return new DepartmentPrompts(named ? prompts.text(nameId, Language.ARABIC) : dept.id(),
-            named ? prompts.text(nameId, Language.ENGLISH) : dept.id(), prompts.contains(introId) ? introId : null);
+        String arabic = named ? prompts.text(nameId, Language.ARABIC) : dept.id();
+        String english = named ? prompts.text(nameId, Language.ENGLISH) : dept.id();
+        return new DepartmentPrompts(arabic, english, prompts.contains(introId) ? introId : null,
+            prompts.render(ROUTING, Language.ARABIC, Map.of("department", arabic)),
+            prompts.render(ROUTING, Language.ENGLISH, Map.of("department", english)));
       });
     }
     return p;
@@ -514,7 +560,7 @@ public final class StateMachine {
       t.language = t.def.defaultLanguage();
     }
     t.state.put(FALLBACK_FROM, from.name());
-    t.tags.add("ivr-fallback");
+    t.tag("ivr-fallback");
     t.say("fallback.reception");
     t.department = t.def.fallback();
     t.actions.add(new FlowAction.Enqueue(t.def.fallback(), t.priority));
@@ -532,11 +578,10 @@ public final class StateMachine {
       String stored = t.state.get(CONFIDENCE);
       confidence = stored == null ? 0 : Double.parseDouble(stored);
     }
+    Map<String, String> data = t.collectedData();
     CallFacts facts = new CallFacts(t.call.id().value(), t.stage(), t.customer.phone(), t.language,
-        t.customer.customerId(), t.state.get(TIER), t.department,
-        confidence,
-        t.collected.getOrDefault("matched_terms", t.call.collectedData().getOrDefault("matched_terms", "")),
-        merged(t), "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
+        t.customer.customerId(), t.state.get(TIER), t.department, confidence, data.getOrDefault("matched_terms", ""),
+        data, "1".equals(t.state.get("verified")), t.count(RETRIES), t.now);
     PolicyDecision d = t.policy.decide(facts);
     if (d.requireVerification()) {
       t.state.put(VERIFY, "1");
@@ -553,21 +598,10 @@ public final class StateMachine {
     if (d.priority() != null) {
       t.priority = d.priority();
     }
-    t.tags.addAll(d.tags());
+    for (String tag : d.tags()) {
+      t.tag(tag);
+    }
     return d;
-  }
-
-  /** The call's collected data with this step's answers; a view for reading only (CallFacts copies it). */
-  private static Map<String, String> merged(Turn t) {
-    if (t.collected.isEmpty()) {
-      return t.call.collectedData();
-    }
-    if (t.call.collectedData().isEmpty()) {
-      return t.collected;
-    }
-    Map<String, String> all = new HashMap<>(t.call.collectedData());
-    all.putAll(t.collected);
-    return all;
   }
 
   private void identified(Turn t, CustomerProfile profile, boolean byCallerId) {
@@ -683,7 +717,7 @@ public final class StateMachine {
       MenuTransfer transfer = t.def.transfers().get(Answers.stripTerminator(digits));
       if (transfer != null) {
         t.say("intent.transferring");
-        t.collected.put("transferred_to", transfer.target());
+        t.collect("transferred_to", transfer.target());
         t.actions.add(new FlowAction.Transfer(transfer.target()));
         t.setStage(Stage.HANDOFF);
         t.state.remove(STEP);
@@ -713,12 +747,12 @@ public final class StateMachine {
     String candidate = t.state.get(CANDIDATE);
     if (utterance != null) {
       Classification c = classifier.classify(utterance, t.lang());
-      t.collected.put("utterance", utterance);
+      t.collect("utterance", utterance);
       if (c.department() == null) {
         notUnderstood(t);
         return;
       }
-      t.collected.put("matched_terms", String.join(",", c.matchedTerms()));
+      t.collect("matched_terms", String.join(",", c.matchedTerms()));
       t.state.put(CANDIDATE, c.department().id());
       t.confidence = c.confidence();
       boolean confirm = c.confidence() < t.def.confirmBelow() && t.def.runs(Stage.CLASSIFICATION)
@@ -773,11 +807,13 @@ public final class StateMachine {
     if (decision.route() != null && !decision.route().equals(department)) {
       department = decision.route();
       t.department = department;
-      t.tags.add("routed-by-rules");
+      t.tag("routed-by-rules");
     }
     t.state.remove(CONFIDENCE);
     t.confidence = Double.NaN;
-    t.say("classify.routing", Map.of("department", t.departmentName(department)));
+    FlowAction.PlayPrompt routing = departmentPrompts(department).routing(t.lang());
+    t.actions.add(routing != null ? routing
+        : prompts.render(ROUTING, t.lang(), Map.of("department", t.departmentName(department))));
     advance(t, Stage.DATA_COLLECTION);
   }
 
@@ -794,7 +830,7 @@ public final class StateMachine {
       retry(t, "input.invalid");
       return;
     }
-    t.collected.put(field.name(), value);
+    t.collect(field.name(), value);
     int next = Integer.parseInt(t.state.getOrDefault(STEP, "0")) + 1;
     if (next < t.def.form(java.util.Objects.requireNonNull(t.department)).size()) {
       t.state.put(STEP, Integer.toString(next));
@@ -807,7 +843,7 @@ public final class StateMachine {
   }
 
   private static TicketRequest ticketRequest(Turn t, String reason) {
-    Map<String, String> data = new HashMap<>(merged(t));
+    Map<String, String> data = new HashMap<>(t.collectedData());
     data.put(reason, "requested");
     data.remove("matched_terms");
     return new TicketRequest(t.call.id().value(), reason,
@@ -838,12 +874,12 @@ public final class StateMachine {
         ticket = tickets.request(ticketRequest(t, "callback"));
       } catch (RuntimeException e) { // fenced: the caller keeps their place in the queue instead
         LOG.warn("call {}: the callback ticket could not be opened; the call stays queued", t.call.id(), e);
-        t.tags.add("ticket-failed");
+        t.tag("ticket-failed");
         enter(t, Stage.HANDOFF);
         return;
       }
-      t.collected.put("callback", "requested");
-      ticket.ifPresent(id -> t.collected.put("ticket_id", id));
+      t.collect("callback", "requested");
+      ticket.ifPresent(id -> t.collect("ticket_id", id));
       t.say("queue.callback_confirmed");
       t.actions.add(new FlowAction.Complete("callback requested"));
       t.setStage(Stage.HANDOFF);
