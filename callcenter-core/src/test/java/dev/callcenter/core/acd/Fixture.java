@@ -68,6 +68,11 @@ final class Fixture {
 
   /** Moves the fake clock forward, stopping at each timer due on the way so that it runs on time. */
   void advance(Duration d) {
+    advance(acd, clock, d);
+  }
+
+  /** Moves {@code clock} forward by {@code d}, running each of {@code acd}'s timers when it is due. */
+  static void advance(Acd acd, MutableClock clock, Duration d) {
     Instant target = clock.instant().plus(d);
     while (true) {
       Optional<Instant> next = acd.nextDue();

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -56,19 +55,7 @@ class RecoveryTest {
 
     /** Moves the clock forward, running each timer when it is due. */
     void seconds(long s) {
-      Instant target = clock.instant().plusSeconds(s);
-      while (true) {
-        Optional<Instant> next = acd.nextDue();
-        if (next.isEmpty() || next.get().isAfter(target)) {
-          break;
-        }
-        if (next.get().isAfter(clock.instant())) {
-          clock.set(next.get());
-        }
-        acd.tick();
-      }
-      clock.set(target);
-      acd.tick();
+      Fixture.advance(acd, clock, Duration.ofSeconds(s));
     }
 
     @Override
