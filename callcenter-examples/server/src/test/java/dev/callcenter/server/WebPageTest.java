@@ -43,8 +43,10 @@ class WebPageTest {
           .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       String dom;
       try (DevTools devTools = DevTools.attach(client.http(), profile)) {
+        // the queue comes by REST and the events by the WebSocket's replay: wait for both before looking
         dom = devTools.awaitDom(d -> d.contains("data-state=\"connected\"") && d.contains(callId)
-            && d.contains("data-agent=\"agent-sales\"") && d.contains("data-call=\"" + callId + "\""));
+            && d.contains("data-agent=\"agent-sales\"") && d.contains("data-call=\"" + callId + "\"")
+            && d.contains("data-type=\"call:new\" data-subject=\"" + callId + "\""));
       } finally {
         browser.destroyForcibly();
         browser.waitFor(30, TimeUnit.SECONDS);
