@@ -14,6 +14,7 @@ import dev.callcenter.ivr.IvrFlow;
 import dev.callcenter.testkit.ExternalProcess;
 import dev.callcenter.testkit.ExternalProcess.Result;
 import dev.callcenter.testkit.ExternalTool;
+import dev.callcenter.testkit.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ class ServerSipLoadTest {
     int rate = Integer.getInteger("sip.load.rate", 100);
     int seconds = Integer.getInteger("sip.load.seconds", 30);
     int calls = rate * seconds;
-    int sipPort = Sipp.freePort();
+    int sipPort = LoopbackPorts.free();
     ServerSettings settings = ServerSettings.defaults(dataDir).withPort(0).withDbUrl(ServerSettings.IN_MEMORY)
         .withAdminToken(ADMIN).withSip(new ServerSettings.Sip("127.0.0.1", sipPort, List.of("MD5", "SHA-256")));
     try (CallCenterServer server = CallCenterServer.start(settings)) {
@@ -60,7 +61,7 @@ class ServerSipLoadTest {
       Path log = dataDir.resolve("sipp-load.log");
       Result result = ExternalProcess.run(List.of(sipp, "127.0.0.1:" + sipPort,
           "-sf", Sipp.scenario("server_caller_callback_load.xml", dataDir), "-i", "127.0.0.1",
-          "-p", String.valueOf(Sipp.freePort()), "-mi", "127.0.0.1", "-mp", String.valueOf(Sipp.freePort()),
+          "-p", String.valueOf(LoopbackPorts.free()), "-mi", "127.0.0.1", "-mp", String.valueOf(LoopbackPorts.free()),
           "-t", "u1", "-m", String.valueOf(calls), "-r", String.valueOf(rate), "-l", String.valueOf(rate * 5),
           "-key", "service", "100", "-nostdin", "-recv_timeout", "10000", "-max_recv_loops", "1000",
           "-timeout", (seconds + 60) + "s", "-timeout_error"), log, Duration.ofSeconds(seconds + 90));

@@ -18,6 +18,7 @@ import dev.callcenter.core.store.PageRequest;
 import dev.callcenter.testkit.ExternalProcess.Result;
 import dev.callcenter.testkit.ExternalProcess;
 import dev.callcenter.testkit.ExternalTool;
+import dev.callcenter.testkit.LoopbackPorts;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,7 +87,7 @@ class ServerSipTest {
       assertThat(server.sipPort()).contains(sipPort);
       assertThat(send("GET", base + "/health", null).get("modules").toString()).contains("sip-jain");
       setPassword("1001", "agent-reception", "Layla Haddad", PASSWORD);
-      int agentPort = Sipp.freePort();
+      int agentPort = LoopbackPorts.free();
       Process agent = startAgent("agent_hangs_up.xml", "1001", agentPort);
       Result wrong = ExternalProcess.run(client("agent_register.xml", "-key", "extension", "1001",
           "-key", "agent_port", String.valueOf(agentPort), "-au", "1001", "-ap", "wrong-Passw0rd-of-Layla"),
@@ -123,7 +124,7 @@ class ServerSipTest {
   void aCallerKeysAnOrderNumberOneInfoPerKeyAndTheIvrCollectsItWholeForTheAgent() throws Exception {
     try (CallCenterServer server = start(settings())) {
       setPassword("1003", "agent-complaints", "Sara Nasser", COMPLAINTS_PASSWORD);
-      int agentPort = Sipp.freePort();
+      int agentPort = LoopbackPorts.free();
       Process agent = startAgent("agent_hangs_up.xml", "1003", agentPort);
       register("1003", agentPort, COMPLAINTS_PASSWORD);
 
@@ -188,7 +189,7 @@ class ServerSipTest {
    */
   private Call walkByRfc2833ToSaraAndHangUp(CallCenterServer server) {
     setPassword("1003", "agent-complaints", "Sara Nasser", COMPLAINTS_PASSWORD);
-    int agentPort = Sipp.freePort();
+    int agentPort = LoopbackPorts.free();
     Process agent = startAgent("agent_waits.xml", "1003", agentPort);
     register("1003", agentPort, COMPLAINTS_PASSWORD);
 
@@ -305,7 +306,7 @@ class ServerSipTest {
   /** The SIP port of this test's server, chosen once. */
   private int sipPort() {
     if (sipPort == 0) {
-      sipPort = Sipp.freePort();
+      sipPort = LoopbackPorts.free();
     }
     return sipPort;
   }
@@ -338,7 +339,7 @@ class ServerSipTest {
   /** A SIPp UAS that answers for {@code extension} on {@code agentPort}, running {@code scenario} once. */
   private Process startAgent(String scenario, String extension, int agentPort) {
     return start(List.of(sipp, "-sf", scenario(scenario), "-i", "127.0.0.1", "-p", String.valueOf(agentPort),
-        "-mi", "127.0.0.1", "-mp", String.valueOf(Sipp.freePort()), "-t", "u1", "-m", "1",
+        "-mi", "127.0.0.1", "-mp", String.valueOf(LoopbackPorts.free()), "-t", "u1", "-m", "1",
         "-key", "extension", extension, "-nostdin", "-timeout", "90s", "-timeout_error"),
         dataDir.resolve("agent.log"));
   }
@@ -407,8 +408,8 @@ class ServerSipTest {
   /** A SIPp UAC for one call to the server. */
   private List<String> client(String scenario, String... extra) {
     List<String> command = new ArrayList<>(List.of(sipp, "127.0.0.1:" + sipPort, "-sf", scenario(scenario),
-        "-i", "127.0.0.1", "-p", String.valueOf(Sipp.freePort()), "-mi", "127.0.0.1",
-        "-mp", String.valueOf(Sipp.freePort()), "-t", "u1", "-m", "1", "-key", "service", "100", "-nostdin",
+        "-i", "127.0.0.1", "-p", String.valueOf(LoopbackPorts.free()), "-mi", "127.0.0.1",
+        "-mp", String.valueOf(LoopbackPorts.free()), "-t", "u1", "-m", "1", "-key", "service", "100", "-nostdin",
         "-timeout", "90s", "-timeout_error", "-max_recv_loops", "1000"));
     command.addAll(List.of(extra));
     return command;

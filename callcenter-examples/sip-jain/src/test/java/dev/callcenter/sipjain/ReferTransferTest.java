@@ -20,6 +20,7 @@ import dev.callcenter.sip.Registration;
 import dev.callcenter.sip.TelephonyEvent;
 import dev.callcenter.sipjain.ReferringCaller.OnRefer;
 import dev.callcenter.testkit.ExternalProcess.Result;
+import dev.callcenter.testkit.LoopbackPorts;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -61,7 +62,7 @@ class ReferTransferTest {
   void aCallerThatSupportsReferCallsTheAgentItselfAndTheCallEndsHandedOff() {
     SipServer server = server(b -> b.referTransfers(true));
     Sipp sipp = new Sipp(server);
-    int agentPort = SipTools.freePort();
+    int agentPort = LoopbackPorts.free();
     Sipp.Running agentUas = sipp.start(sipp.uas("agent_referred.xml", agentPort, "udp", "1001"));
     register(sipp, server, "1001", SipServer.PASSWORD_1001, agentPort);
     Agent agent = availableAgent(server, "1001");
@@ -121,7 +122,7 @@ class ReferTransferTest {
   void otherwiseTheCallerIsBridgedBackToBack(Fallback fallback) {
     SipServer server = server(b -> b.referTransfers(fallback.referTransfers).referTimeout(Duration.ofSeconds(2)));
     Sipp sipp = new Sipp(server);
-    int agentPort = SipTools.freePort();
+    int agentPort = LoopbackPorts.free();
     Sipp.Running agentUas = sipp.start(sipp.uas("agent_bridged.xml", agentPort, "udp", "1001"));
     register(sipp, server, "1001", SipServer.PASSWORD_1001, agentPort);
     Agent agent = availableAgent(server, "1001");

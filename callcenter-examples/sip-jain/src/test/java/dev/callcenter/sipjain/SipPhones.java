@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.callcenter.sip.ChannelId;
 import dev.callcenter.sip.Telephony;
+import dev.callcenter.testkit.LoopbackPorts;
 import dev.callcenter.testkit.sip.TelephonyDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -221,7 +222,7 @@ final class SipPhones implements TelephonyDriver {
 
   /** With more settings of the telephony, e.g. {@code promptAudio}. */
   SipPhones(UnaryOperator<JainSipTelephony.Builder> settings) {
-    telephony = settings.apply(JainSipTelephony.builder().host("127.0.0.1").port(SipTools.freePort())
+    telephony = settings.apply(JainSipTelephony.builder().host("127.0.0.1").port(LoopbackPorts.free())
         .realm(SipServer.REALM).credentials(SipServer.credentials())).build();
   }
 

@@ -8,6 +8,7 @@ import dev.callcenter.sip.Telephony;
 import dev.callcenter.sip.TelephonyBridge;
 import dev.callcenter.sip.TelephonyEvent;
 import dev.callcenter.sip.TelephonyListener;
+import dev.callcenter.testkit.LoopbackPorts;
 import dev.callcenter.testkit.sip.DtmfMenuFlow;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class SipServer implements AutoCloseable {
   static final String PASSWORD_1001 = "Corr3ct-Horse-1001";
   static final String PASSWORD_1002 = "Corr3ct-Horse-1002";
 
-  final int port = SipTools.freePort();
+  final int port = LoopbackPorts.free();
   final JainSipTelephony sip;
   final CallCenter center;
   final TelephonyBridge bridge;

@@ -3,6 +3,7 @@ package dev.callcenter.sipjain;
 import dev.callcenter.testkit.ExternalProcess;
 import dev.callcenter.testkit.ExternalProcess.Result;
 import dev.callcenter.testkit.ExternalTool;
+import dev.callcenter.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ final class Sipp {
   /** As {@link #command(String, String, int, String...)}, ending the whole run after {@code timeout}. */
   List<String> command(String scenario, String transport, int calls, Duration timeout, String... extra) {
     List<String> command = new ArrayList<>(List.of(sipp, server.target(), "-sf", SipTools.scenario(scenario),
-        "-i", "127.0.0.1", "-p", String.valueOf(SipTools.freePort()), "-mi", "127.0.0.1",
-        "-mp", String.valueOf(SipTools.freePort()), "-t", transport.equals("tcp") ? "t1" : "u1",
+        "-i", "127.0.0.1", "-p", String.valueOf(LoopbackPorts.free()), "-mi", "127.0.0.1",
+        "-mp", String.valueOf(LoopbackPorts.free()), "-t", transport.equals("tcp") ? "t1" : "u1",
         "-m", String.valueOf(calls), "-key", "service", "100", "-nostdin", "-timeout", timeout.toSeconds() + "s",
         "-timeout_error",
         "-max_recv_loops", "1000"));
@@ -40,7 +41,7 @@ final class Sipp {
   /** The UAS command: answers on {@code port}. */
   List<String> uas(String scenario, int port, String transport, String extension) {
     return new ArrayList<>(List.of(sipp, "-sf", SipTools.scenario(scenario), "-i", "127.0.0.1",
-        "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(SipTools.freePort()),
+        "-p", String.valueOf(port), "-mi", "127.0.0.1", "-mp", String.valueOf(LoopbackPorts.free()),
         "-t", transport.equals("tcp") ? "t1" : "u1", "-m", "1", "-key", "extension", extension, "-nostdin",
         "-timeout", "60s", "-timeout_error"));
   }

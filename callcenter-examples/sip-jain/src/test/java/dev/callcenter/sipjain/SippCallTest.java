@@ -11,6 +11,7 @@ import dev.callcenter.core.Department;
 import dev.callcenter.core.NewAgent;
 import dev.callcenter.core.event.EventType;
 import dev.callcenter.testkit.ExternalProcess.Result;
+import dev.callcenter.testkit.LoopbackPorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ class SippCallTest {
   @ParameterizedTest
   @ValueSource(strings = {"udp"})
   void aQueuedCallerIsTransferredToARegisteredAgentAndTheAgentHangsUp(String transport) {
-    int agentPort = SipTools.freePort();
+    int agentPort = LoopbackPorts.free();
     Sipp.Running agentUas = sipp.start(sipp.uas("agent_hangs_up.xml", agentPort, transport, "1001"));
     register("1001", SipServer.PASSWORD_1001, agentPort, transport);
     Agent agent = availableAgent("1001");
@@ -114,7 +115,7 @@ class SippCallTest {
   @ParameterizedTest
   @ValueSource(strings = {"udp", "tcp"})
   void theCallerHangingUpOnTheAgentEndsTheAgentLeg(String transport) {
-    int agentPort = SipTools.freePort();
+    int agentPort = LoopbackPorts.free();
     Sipp.Running agentUas = sipp.start(sipp.uas("agent_waits.xml", agentPort, transport, "1002"));
     register("1002", SipServer.PASSWORD_1002, agentPort, transport);
     Agent agent = availableAgent("1002");
